@@ -1,0 +1,56 @@
+package dev.meshwork.cli;
+
+import dev.meshwork.core.Home;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code mesh} command and the options every subcommand shares. */
+@Command(
+    name = "mesh",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Meshwork: a self-serve data mesh platform. Describe data products in YAML; "
+        + "Meshwork validates, builds, checks and publishes them.",
+    subcommands = {InitCommand.class, ValidateCommand.class, SchemaCommand.class, CompletionCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 3 internal error.",
+        "Resource reference: docs/resources.md"})
+public final class MeshCommand implements Runnable {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+      description = "Platform home (default: $MESH_HOME, else ./.meshwork).")
+  Path home;
+
+  @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output format of read commands: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Output output;
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new MeshCommand());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(new Failures());
+    cli.setParameterExceptionHandler(new Failures());
+    return cli;
+  }
+
+  Home home() {
+    return Home.locate(home, System.getenv());
+  }
+
+  Output output() {
+    return output;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
