@@ -28,7 +28,7 @@ public record Percent(BigDecimal value) {
 
   /** The share as a fraction: 99.9% is 0.999. */
   public double fraction() {
-    return value.doubleValue() / 100.0;
+    return value.movePointLeft(2).doubleValue();
   }
 
   @Override

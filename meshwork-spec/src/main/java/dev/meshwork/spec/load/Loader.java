@@ -82,7 +82,8 @@ public final class Loader {
       problems.add(Problem.error(Position.startOf(display), "", "file is empty: expected one or more resources"));
       return List.of();
     }
-    YamlReader.Result parsed = YamlReader.read(display, text);
+    boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    YamlReader.Result parsed = json ? YamlReader.readJson(display, text) : YamlReader.read(display, text);
     problems.addAll(parsed.problems());
     List<LoadedResource> resources = new ArrayList<>();
     int documents = 0;

@@ -49,6 +49,14 @@ public final class YamlReader {
     return new Result(List.copyOf(reader.documents), List.copyOf(reader.problems));
   }
 
+  /**
+   * Reads JSON text. JSON allows tabs only between tokens (inside strings they must be escaped),
+   * where YAML forbids them for indentation; as spaces they keep every position the same.
+   */
+  public static Result readJson(String file, String text) {
+    return read(file, text.replace('\t', ' '));
+  }
+
   private void parse(String text) {
     LoadSettings settings = LoadSettings.builder().setLabel(file).setCodePointLimit(Integer.MAX_VALUE).build();
     try {
