@@ -53,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (report.valid()) {
       return "valid: " + counted + warnings;
     }
-    return "invalid: " + count(report.errors(), "error") + warnings + " (" + counted + " without errors)";
+    return "invalid: " + count(report.errors(), "error") + warnings + " in " + count(report.files(), "file");
   }
 
   private static String count(long n, String noun) {

@@ -72,7 +72,9 @@ public final class Scaffolder {
     return written;
   }
 
+  /** Placeholder values; the sample upstream products never name the product being created. */
   private static Map<String, String> values(Request request) {
+    String self = request.domain() + "." + request.name();
     String upstream = request.name().equals("events") ? "raw_events" : "events";
     return Map.of(
         "domain", request.domain(),
@@ -80,7 +82,9 @@ public final class Scaffolder {
         "owner", request.owner(),
         "title", title(request.name()),
         "relation", request.domain().replace('-', '_') + "_db",
-        "upstream", upstream);
+        "upstream", upstream,
+        "customers", self.equals("customers.profile") ? "customers.accounts" : "customers.profile",
+        "orders", self.equals("orders.daily") ? "orders.summary" : "orders.daily");
   }
 
   private static String title(String name) {

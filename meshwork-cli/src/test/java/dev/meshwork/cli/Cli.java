@@ -1,0 +1,19 @@
+package dev.meshwork.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs {@code mesh} in-process the way a user would, capturing what it prints. */
+record Cli(int exit, String out, String err) {
+
+  static Cli run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = MeshCommand.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Cli(exit, out.toString(), err.toString());
+  }
+}
