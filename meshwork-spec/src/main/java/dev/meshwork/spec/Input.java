@@ -43,9 +43,4 @@ public sealed interface Input permits Input.FromSource, Input.FromProduct {
       }
     }
   }
-
-  /** The relation name an input gets when it names none: its source or product name, '-' made '_'. */
-  static String defaultName(String sourceOrProduct) {
-    return sourceOrProduct.replace('-', '_');
-  }
 }

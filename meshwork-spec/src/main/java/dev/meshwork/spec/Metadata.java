@@ -18,8 +18,4 @@ public record Metadata(String name, String domain, String title, String owner, S
     }
     tags = tags == null ? List.of() : List.copyOf(tags);
   }
-
-  public static Metadata named(String name) {
-    return new Metadata(name, null, null, null, null, List.of());
-  }
 }

@@ -1,6 +1,7 @@
 package dev.meshwork.spec;
 
 import dev.meshwork.spec.error.InvalidException;
+import java.util.Locale;
 
 /**
  * The SQL that turns inputs into the product. {@code sql} is the query text; {@code sqlFile} is
@@ -17,6 +18,6 @@ public record Transform(String sql, String sqlFile, String partitionBy) {
   /** Whether a {@code transform.sql} value names a file rather than holding the query itself. */
   public static boolean namesFile(String value) {
     String trimmed = value.trim();
-    return trimmed.toLowerCase(java.util.Locale.ROOT).endsWith(".sql") && !trimmed.contains("\n") && !trimmed.contains(" ");
+    return trimmed.toLowerCase(Locale.ROOT).endsWith(".sql") && !trimmed.contains("\n") && !trimmed.contains(" ");
   }
 }

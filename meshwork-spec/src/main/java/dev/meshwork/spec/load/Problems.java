@@ -36,10 +36,6 @@ public final class Problems {
     }
   }
 
-  public boolean hasErrors() {
-    return list.stream().anyMatch(Problem::isError);
-  }
-
   public int errorCount() {
     return (int) list.stream().filter(Problem::isError).count();
   }

@@ -10,6 +10,7 @@ import dev.meshwork.spec.Durations;
 import dev.meshwork.spec.Enums;
 import dev.meshwork.spec.Input;
 import dev.meshwork.spec.Metadata;
+import dev.meshwork.spec.Names;
 import dev.meshwork.spec.OutputPort;
 import dev.meshwork.spec.Percent;
 import dev.meshwork.spec.ProductRef;
@@ -17,6 +18,8 @@ import dev.meshwork.spec.Schedule;
 import dev.meshwork.spec.Sla;
 import dev.meshwork.spec.Source;
 import dev.meshwork.spec.Transform;
+import dev.meshwork.spec.Versions;
+import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.quality.QualityRule;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -49,7 +52,7 @@ final class ProductBinder {
     int before = problems.errorCount();
     spec.rejectUnknown(SPEC);
     String version = spec.parse("version", true, v -> {
-      dev.meshwork.spec.Versions.checkSemver(v);
+      Versions.checkSemver(v);
       return v;
     });
     Classification classification = spec.parse("classification", true,
@@ -100,7 +103,7 @@ final class ProductBinder {
       if (f.has("version")) {
         problems.error(f.value("version", false), f.pathOf("version"), "'version' applies to product inputs only");
       }
-      String source = f.parse("source", true, value -> dev.meshwork.spec.Names.check(value, "source name"));
+      String source = f.parse("source", true, value -> Names.check(value, "source name"));
       List<String> tables = f.strings("tables", true);
       if (source == null || tables == null) {
         return null;
@@ -120,6 +123,7 @@ final class ProductBinder {
     return problems.attempt(node, at, () -> new Input.FromProduct(relation, product, version));
   }
 
+  /** The relation an input is read as when it names none: the source or product name, '-' made '_'. */
   private static String defaultName(String name) {
     return name.replace('-', '_');
   }
@@ -150,7 +154,7 @@ final class ProductBinder {
       return null;
     }
     f.rejectUnknown(COLUMN);
-    String name = f.parse("name", true, value -> dev.meshwork.spec.Names.checkIdentifier(value, "column name"));
+    String name = f.parse("name", true, value -> Names.checkIdentifier(value, "column name"));
     ColumnType type = f.parse("type", true, ColumnType::parse);
     Boolean required = f.bool("required");
     Boolean unique = f.bool("unique");
@@ -237,7 +241,7 @@ final class ProductBinder {
     try {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      throw new dev.meshwork.spec.error.InvalidException("'" + text + "' is not a date (expected YYYY-MM-DD)");
+      throw new InvalidException("'" + text + "' is not a date (expected YYYY-MM-DD)");
     }
   }
 }

@@ -8,12 +8,15 @@ import dev.meshwork.spec.quality.QualityRule;
 import dev.meshwork.spec.quality.RuleType;
 import dev.meshwork.spec.quality.Threshold;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Reads one quality rule: its check, its threshold (ODCS spelling) and its severity. */
 final class QualityBinder {
@@ -117,7 +120,7 @@ final class QualityBinder {
       case ROW_COUNT -> new Check.RowCount();
       case FRESHNESS -> {
         String column = f.string("column", true);
-        java.time.Duration maxAge = f.parse("maxAge", true, Durations::parse);
+        Duration maxAge = f.parse("maxAge", true, Durations::parse);
         yield column == null || maxAge == null ? null : new Check.Freshness(column, maxAge);
       }
       case RELATIONSHIP -> {
@@ -134,7 +137,7 @@ final class QualityBinder {
     };
   }
 
-  private Check withColumn(Fields f, java.util.function.Function<String, Check> build) {
+  private Check withColumn(Fields f, Function<String, Check> build) {
     String column = f.string("column", true);
     return column == null ? null : problems.attempt(f.value("column", true), f.pathOf("column"), () -> build.apply(column));
   }
@@ -180,7 +183,7 @@ final class QualityBinder {
     }
     BigDecimal number = f.number(key, true);
     Threshold.Operator operator = Threshold.Operator.valueOf(
-        key.replaceAll("([A-Z])", "_$1").toUpperCase(java.util.Locale.ROOT));
+        key.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT));
     return number == null ? null : new Threshold.Compare(operator, number);
   }
 }

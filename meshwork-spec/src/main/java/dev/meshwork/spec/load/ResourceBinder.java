@@ -5,6 +5,7 @@ import dev.meshwork.spec.Emails;
 import dev.meshwork.spec.Enums;
 import dev.meshwork.spec.Kind;
 import dev.meshwork.spec.Metadata;
+import dev.meshwork.spec.Names;
 import dev.meshwork.spec.Policy;
 import dev.meshwork.spec.Resource;
 import dev.meshwork.spec.Suggest;
@@ -71,10 +72,10 @@ final class ResourceBinder {
 
   private Metadata metadata(Kind kind, Fields fields) {
     fields.rejectUnknown(METADATA.get(kind));
-    String name = fields.parse("name", true, value -> dev.meshwork.spec.Names.check(value, "name"));
+    String name = fields.parse("name", true, value -> Names.check(value, "name"));
     boolean needsDomain = kind == Kind.SOURCE || kind == Kind.DATA_PRODUCT;
     String domain = needsDomain
-        ? fields.parse("domain", true, value -> dev.meshwork.spec.Names.check(value, "domain name")) : null;
+        ? fields.parse("domain", true, value -> Names.check(value, "domain name")) : null;
     String owner = kind == Kind.DATA_PRODUCT ? fields.parse("owner", true, value -> Emails.check(value, "owner")) : null;
     String title = fields.string("title", false);
     String description = fields.string("description", false);
