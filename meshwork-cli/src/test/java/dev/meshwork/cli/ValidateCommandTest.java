@@ -148,7 +148,7 @@ class ValidateCommandTest {
 
   @Test
   void jsonOutputListsProblemsAsObjects() throws IOException {
-    Cli result = validate(DOMAIN.replace("  typ", "  typ").replace("type: source-aligned", "type: sideways"),
+    Cli result = validate(DOMAIN.replace("type: source-aligned", "type: sideways"),
         "--output", "json");
 
     assertThat(result.exit()).isEqualTo(ExitCodes.FAILED_CHECK);
