@@ -15,10 +15,6 @@ public record Column(String name, ColumnType type, boolean required, boolean uni
     enumValues = enumValues == null ? List.of() : List.copyOf(enumValues);
   }
 
-  public static Column of(String name, ColumnType type) {
-    return new Column(name, type, false, false, false, null, List.of(), false, null);
-  }
-
   /** How the platform protects PII before anything lands. */
   public enum Protection {
     ENCRYPT, HASH, MASK, NONE;

@@ -28,8 +28,4 @@ public record OutputPort(Type type, Source.Format format, String topic, String d
       throw new InvalidException(type == Type.STREAM ? "a stream port needs a topic" : "only a stream port has a topic");
     }
   }
-
-  public static OutputPort of(Type type) {
-    return new OutputPort(type, null, null, null);
-  }
 }

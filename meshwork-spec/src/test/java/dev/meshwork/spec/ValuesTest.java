@@ -84,6 +84,18 @@ class ValuesTest {
   }
 
   @Test
+  void thresholdsJudgeTheMeasuredNumber() {
+    var atMostThree = new dev.meshwork.spec.quality.Threshold.Compare(
+        dev.meshwork.spec.quality.Threshold.Operator.MUST_BE_LESS_OR_EQUAL_TO, java.math.BigDecimal.valueOf(3));
+    assertThat(atMostThree.test(java.math.BigDecimal.valueOf(3))).isTrue();
+    assertThat(atMostThree.test(java.math.BigDecimal.valueOf(4))).isFalse();
+    var outside = new dev.meshwork.spec.quality.Threshold.Between(true, java.math.BigDecimal.ONE, java.math.BigDecimal.TEN);
+    assertThat(outside.test(java.math.BigDecimal.valueOf(5))).isFalse();
+    assertThat(outside.test(java.math.BigDecimal.valueOf(11))).isTrue();
+    assertThat(outside).hasToString("mustNotBeBetween: [1, 10]");
+  }
+
+  @Test
   void productRefs() {
     assertThat(ProductRef.parse("orders.daily")).isEqualTo(new ProductRef("orders", "daily"));
     assertThatThrownBy(() -> ProductRef.parse("orders"))

@@ -160,9 +160,22 @@ final class Fields {
 
   /** Reports every field not in {@code allowed}, suggesting the closest allowed one. */
   void rejectUnknown(Collection<String> allowed) {
+    rejectUnknown(allowed, List.of(), "");
+  }
+
+  /**
+   * Like {@link #rejectUnknown(Collection)}, but a field that belongs to another variant (a
+   * files-only field on a postgres source) is reported as {@code field 'x' <notHere>}.
+   */
+  void rejectUnknown(Collection<String> allowed, Collection<String> otherVariants, String notHere) {
     for (Node.Entry entry : map.entries()) {
       String key = entry.key().value();
-      if (!allowed.contains(key)) {
+      if (allowed.contains(key)) {
+        continue;
+      }
+      if (otherVariants.contains(key)) {
+        problems.error(entry.key(), pathOf(key), "field '" + key + "' " + notHere);
+      } else {
         problems.error(entry.key(), pathOf(key), "unknown field '" + key + "'" + Suggest.hint(key, allowed)
             + " (expected one of " + String.join(", ", allowed) + ")");
       }

@@ -58,7 +58,10 @@ final class QualityBinder {
     List<String> allowed = new ArrayList<>(COMMON);
     allowed.addAll(PARAMETERS.get(type));
     allowed.addAll(THRESHOLDS);
-    rejectOtherRulesFields(f, type, allowed);
+    Set<String> parametersOfOthers = new LinkedHashSet<>();
+    PARAMETERS.values().forEach(parametersOfOthers::addAll);
+    f.rejectUnknown(allowed, parametersOfOthers, "does not apply to a " + type + " rule"
+        + (PARAMETERS.get(type).isEmpty() ? "" : " (its fields are " + String.join(", ", PARAMETERS.get(type)) + ")"));
     String name = f.string("name", false);
     String description = f.string("description", false);
     QualityRule.Severity severity =
@@ -69,21 +72,6 @@ final class QualityBinder {
       return null;
     }
     return problems.attempt(node, at, () -> new QualityRule(name, check, threshold, severity, description));
-  }
-
-  private void rejectOtherRulesFields(Fields f, RuleType type, List<String> allowed) {
-    Set<String> parametersOfOthers = new LinkedHashSet<>();
-    PARAMETERS.values().forEach(parametersOfOthers::addAll);
-    for (Node.Entry entry : f.node().entries()) {
-      String key = entry.key().value();
-      if (!allowed.contains(key) && parametersOfOthers.contains(key)) {
-        problems.error(entry.key(), f.pathOf(key), "field '" + key + "' does not apply to a " + type + " rule"
-            + (PARAMETERS.get(type).isEmpty() ? "" : " (its fields are " + String.join(", ", PARAMETERS.get(type)) + ")"));
-      }
-    }
-    List<String> everything = new ArrayList<>(allowed);
-    parametersOfOthers.stream().filter(p -> !everything.contains(p)).forEach(everything::add);
-    f.rejectUnknown(everything);
   }
 
   private Check check(RuleType type, Fields f) {

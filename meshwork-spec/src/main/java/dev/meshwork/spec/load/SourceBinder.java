@@ -27,24 +27,13 @@ final class SourceBinder {
       return null;
     }
     List<String> allowed = type.isDatabase() ? DATABASE : FILES;
-    for (Node.Entry entry : spec.node().entries()) {
-      String key = entry.key().value();
-      List<String> other = type.isDatabase() ? FILES : DATABASE;
-      if (!allowed.contains(key) && other.contains(key)) {
-        problems.error(entry.key(), spec.pathOf(key), "field '" + key + "' does not apply to a " + type
-            + " source (its fields are " + String.join(", ", allowed) + ")");
-      }
-    }
-    spec.rejectUnknown(allUnique());
+    spec.rejectUnknown(allowed, type.isDatabase() ? FILES : DATABASE,
+        "does not apply to a " + type + " source (its fields are " + String.join(", ", allowed) + ")");
     Source.Spec body = type.isDatabase() ? database(type, spec) : files(spec);
     if (metadata == null || body == null) {
       return null;
     }
     return problems.attempt(spec.node(), spec.path(), () -> new Source(metadata, body));
-  }
-
-  private static List<String> allUnique() {
-    return List.of("type", "url", "driver", "user", "password", "schema", "path", "format", "csv");
   }
 
   private Source.Spec database(Source.Type type, Fields spec) {

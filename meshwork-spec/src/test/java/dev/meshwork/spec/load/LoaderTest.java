@@ -152,6 +152,22 @@ class LoaderTest {
   }
 
   @Test
+  void fieldsOfAnotherVariantSayWhereTheyBelong() throws IOException {
+    assertThat(problems(Specs.FILES_SOURCE.replace("format: parquet", "format: parquet\n  url: jdbc:x"))).containsExactly(
+        "spec.yaml:8:3: spec.url: field 'url' does not apply to a files source (its fields are type, path, format, csv)");
+
+    Files.writeString(dir.resolve("daily.sql"), "SELECT 1");
+    String text = Specs.PRODUCT.replace("rule: positive, threshold: 99.9%", "rule: positive, pattern: x, colour: red");
+    assertThat(problems(text)).containsExactly(
+        "spec.yaml:27:45: spec.quality[1].pattern: field 'pattern' does not apply to a positive rule"
+            + " (its fields are column)",
+        "spec.yaml:27:57: spec.quality[1].colour: unknown field 'colour' (expected one of"
+            + " rule, name, description, severity, column, mustBe, mustNotBe, mustBeGreaterThan,"
+            + " mustBeGreaterOrEqualTo, mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween,"
+            + " threshold)");
+  }
+
+  @Test
   void aMissingTransformFileIsReportedAtTheField() throws IOException {
     assertThat(problems(Specs.PRODUCT)).containsExactly(
         "spec.yaml:16:10: spec.transform.sql: SQL file not found: " + dir.resolve("daily.sql"));
