@@ -20,11 +20,7 @@ import java.util.stream.Stream;
 public final class Loader {
 
   /** Resources read and problems found; a resource with errors is left out of {@code resources}. */
-  public record Result(List<LoadedResource> resources, List<Problem> problems, int files) {
-    public boolean hasErrors() {
-      return problems.stream().anyMatch(Problem::isError);
-    }
-  }
+  public record Result(List<LoadedResource> resources, List<Problem> problems, int files) {}
 
   private final Path base;
 
