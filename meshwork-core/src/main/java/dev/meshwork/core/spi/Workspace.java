@@ -1,0 +1,51 @@
+package dev.meshwork.core.spi;
+
+import dev.meshwork.spec.Column;
+import dev.meshwork.spec.Source;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * One isolated session of an {@link Engine}. Relations are named {@code name} or
+ * {@code schema.name}; a dotted name creates the schema when needed. SQL is the engine's dialect.
+ * Errors from the engine surface as {@link dev.meshwork.spec.error.InvalidException} (bad SQL,
+ * missing relation) or {@link EngineException} (everything else), with the engine's own message.
+ */
+public interface Workspace extends AutoCloseable {
+
+  /** Makes the files matching {@code glob} (CSV, Parquet or JSON) readable as {@code relation}. */
+  void attachFiles(String relation, Source.Format format, String glob, Source.Csv csv);
+
+  /**
+   * Makes a published table snapshot readable as {@code relation}: the union of its Parquet
+   * {@code files}, read by column name. With no files the relation is empty with {@code columns}.
+   */
+  void attachParquet(String relation, List<Path> files, List<Column> columns);
+
+  /**
+   * Copies a database table ({@code table} or {@code schema.table}) into {@code relation},
+   * reporting the rows read so far to {@code progress}; returns the number of rows.
+   */
+  long ingest(String relation, DatabaseSource source, String table, LongConsumer progress);
+
+  /** Runs {@code sql} and keeps its result as table {@code relation}; returns its row count. */
+  long materialize(String relation, String sql);
+
+  /** The columns of a relation, in order. */
+  List<EngineColumn> columns(String relation);
+
+  /** Runs a query and returns at most {@code maxRows} rows of its result. */
+  Rows query(String sql, int maxRows);
+
+  /**
+   * Writes {@code relation} as Parquet files below {@code directory}; with a
+   * {@code partitionColumn}, one set of files per value of that column, each file holding one
+   * value only. Column {@code c} gets the Parquet field id {@code fieldIds.get(c)}.
+   */
+  List<DataFile> writeParquet(String relation, Path directory, String partitionColumn, Map<String, Integer> fieldIds);
+
+  @Override
+  void close();
+}
