@@ -59,7 +59,7 @@ public record Source(Metadata metadata, Spec spec) implements Resource {
   }
 
   /**
-   * Database sources set {@code url} (and optionally driver, user, password, schema); file sources
+   * Database sources set {@code url}, a JDBC URL or a secret reference to one (and optionally driver, user, password, schema); file sources
    * set {@code path} (a file or glob, resolved against the spec's folder) and {@code format}.
    */
   public record Spec(Type type, String url, String driver, String user, String password, String schema,
@@ -68,8 +68,8 @@ public record Source(Metadata metadata, Spec spec) implements Resource {
       if (type == null) {
         throw new InvalidException("a source needs a type");
       }
-      if (type.isDatabase() && (url == null || !url.startsWith("jdbc:"))) {
-        throw new InvalidException("a " + type + " source needs a url starting with jdbc:, not '" + url + "'");
+      if (type.isDatabase() && (url == null || !url.startsWith("jdbc:") && !Secrets.isReference(url))) {
+        throw new InvalidException("a " + type + " source needs a url starting with jdbc: or a secret reference, not '" + url + "'");
       }
       if (password != null && !Secrets.isReference(password)) {
         throw new InvalidException("a password must be a secret reference like ${env:NAME} or ${file:/path}, never the password itself");

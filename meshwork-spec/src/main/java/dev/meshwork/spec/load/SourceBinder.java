@@ -38,9 +38,9 @@ final class SourceBinder {
 
   private Source.Spec database(Source.Type type, Fields spec) {
     String url = spec.string("url", true);
-    if (url != null && !url.startsWith("jdbc:")) {
+    if (url != null && !url.startsWith("jdbc:") && !Secrets.isReference(url)) {
       spec.problems().error(spec.value("url", true), spec.pathOf("url"),
-          "expected a JDBC URL starting with jdbc:, like jdbc:postgresql://host:5432/db");
+          "expected a JDBC URL starting with jdbc:, like jdbc:postgresql://host:5432/db, or a reference like ${env:ORDERS_DB_URL}");
       url = null;
     }
     String password = spec.string("password", false);

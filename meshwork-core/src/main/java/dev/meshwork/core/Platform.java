@@ -1,0 +1,108 @@
+package dev.meshwork.core;
+
+import dev.meshwork.core.build.Builder;
+import dev.meshwork.core.config.Config;
+import dev.meshwork.core.config.ConfigReader;
+import dev.meshwork.core.ops.LocalOperations;
+import dev.meshwork.core.ops.Operations;
+import dev.meshwork.core.registry.Registry;
+import dev.meshwork.core.secrets.StandardSecretResolver;
+import dev.meshwork.core.spi.Engine;
+import dev.meshwork.core.spi.MetadataStore;
+import dev.meshwork.core.spi.Provider;
+import dev.meshwork.core.spi.SecretResolver;
+import dev.meshwork.core.spi.Settings;
+import dev.meshwork.core.spi.TableStore;
+import dev.meshwork.spec.error.InvalidException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * A platform running in this process on a home: it takes the home's lock, reads its
+ * configuration, opens the implementations it names, and offers the {@link Operations}.
+ */
+public final class Platform implements AutoCloseable {
+
+  private final Home.Lock lock;
+  private final MetadataStore store;
+  private final TableStore tables;
+  private final Engine engine;
+  private final Operations operations;
+
+  private Platform(Home.Lock lock, MetadataStore store, TableStore tables, Engine engine, Operations operations) {
+    this.lock = lock;
+    this.store = store;
+    this.tables = tables;
+    this.engine = engine;
+    this.operations = operations;
+  }
+
+  /**
+   * Opens the home, creating it when new. Builds that a dead process left running are marked
+   * interrupted: the home's lock proves no other process runs them.
+   */
+  public static Platform open(Home home, Map<String, String> environment, Clock clock) {
+    Home.Lock lock = home.lock();
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      Config config = ConfigReader.read(home);
+      SecretResolver secrets = new StandardSecretResolver(environment);
+      Settings settings = new Settings(config.store().url(), config.store().user(),
+          config.store().password() == null ? null : secrets.resolve(config.store().password()),
+          config.lake().path(), home.temp(), config.engine().threads(), config.engine().memoryLimit());
+      MetadataStore store = create(MetadataStore.class, "store", config.store().type(), settings, opened);
+      TableStore tables = create(TableStore.class, "lake", config.lake().type(), settings, opened);
+      Engine engine = create(Engine.class, "engine", config.engine().type(), settings, opened);
+      store.interruptRunningBuilds(clock.instant(), "interrupted: the process running the build stopped before it ended");
+      Registry registry = new Registry(store);
+      Builder builder = new Builder(registry, engine, tables, store, secrets, clock);
+      return new Platform(lock, store, tables, engine, new LocalOperations(registry, builder, tables, store, engine));
+    } catch (RuntimeException e) {
+      for (AutoCloseable closeable : opened) {
+        closeQuietly(closeable);
+      }
+      lock.close();
+      throw e;
+    }
+  }
+
+  public Operations operations() {
+    return operations;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(engine);
+    closeQuietly(tables);
+    closeQuietly(store);
+    lock.close();
+  }
+
+  private static <T> T create(Class<T> type, String section, String name, Settings settings, List<AutoCloseable> opened) {
+    List<String> available = new ArrayList<>();
+    for (Provider provider : ServiceLoader.load(Provider.class)) {
+      if (provider.type() != type) {
+        continue;
+      }
+      if (provider.name().equals(name)) {
+        T instance = type.cast(provider.create(settings));
+        opened.add((AutoCloseable) instance);
+        return instance;
+      }
+      available.add(provider.name());
+    }
+    throw new InvalidException("cannot open the platform: " + section + ".type is '" + name + "', but no such "
+        + type.getSimpleName() + " is installed" + (available.isEmpty() ? "" : " (available: " + String.join(", ", available) + ")"));
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // closing on the way out: nothing more to do
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.meshwork.core.config;
+
+import dev.meshwork.core.Home;
+import java.nio.file.Path;
+
+/**
+ * A home's {@code meshwork.yaml}: one record per section, each key with its default. Every key is
+ * optional; an absent file means all defaults.
+ */
+public record Config(Store store, Lake lake, Engine engine) {
+
+  /** The metadata database, which also keeps the tables' catalog. */
+  public record Store(
+      /* store.type: the metadata store implementation */ String type,
+      /* store.url: JDBC URL; default an embedded H2 database in the home's meta/ folder */ String url,
+      /* store.user */ String user,
+      /* store.password: a secret reference such as ${env:MESH_STORE_PASSWORD} */ String password) {}
+
+  /** Where tables live. */
+  public record Lake(
+      /* lake.type: the table store implementation */ String type,
+      /* lake.path: folder of the tables, relative to the home; default lake */ Path path) {}
+
+  /** The SQL engine for builds and queries. */
+  public record Engine(
+      /* engine.type: the engine implementation */ String type,
+      /* engine.threads: threads per build or query; 0 = one per core */ int threads,
+      /* engine.memory-limit: e.g. 4GB; default the engine's own (80% of RAM for DuckDB) */ String memoryLimit) {}
+
+  public static Config defaults(Home home) {
+    return new Config(
+        new Store("jdbc", h2Url(home), "sa", null),
+        new Lake("iceberg", home.lake()),
+        new Engine("duckdb", 0, null));
+  }
+
+  /** The embedded H2 database of a home. */
+  public static String h2Url(Home home) {
+    return "jdbc:h2:file:" + home.meta().resolve("meshwork");
+  }
+}

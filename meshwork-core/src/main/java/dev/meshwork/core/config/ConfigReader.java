@@ -1,0 +1,130 @@
+package dev.meshwork.core.config;
+
+import dev.meshwork.core.Home;
+import dev.meshwork.spec.Suggest;
+import dev.meshwork.spec.error.InvalidException;
+import dev.meshwork.spec.load.Node;
+import dev.meshwork.spec.load.Problem;
+import dev.meshwork.spec.load.YamlReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a home's {@code meshwork.yaml}, reporting unknown keys and bad values with their position. */
+public final class ConfigReader {
+
+  private static final Map<String, List<String>> KEYS = Map.of(
+      "store", List.of("type", "url", "user", "password"),
+      "lake", List.of("type", "path"),
+      "engine", List.of("type", "threads", "memory-limit"));
+
+  private final String file;
+  private final List<Problem> problems = new ArrayList<>();
+
+  private ConfigReader(String file) {
+    this.file = file;
+  }
+
+  /** The home's configuration; defaults when it has no {@code meshwork.yaml}. */
+  public static Config read(Home home) {
+    Path path = home.config();
+    if (!Files.exists(path)) {
+      return Config.defaults(home);
+    }
+    try {
+      return parse(home, path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new InvalidException("cannot read " + path + ": " + e.getMessage());
+    }
+  }
+
+  static Config parse(Home home, String file, String text) {
+    ConfigReader reader = new ConfigReader(file);
+    YamlReader.Result parsed = YamlReader.read(file, text);
+    reader.problems.addAll(parsed.problems());
+    Map<String, Node.Scalar> values = new LinkedHashMap<>();
+    if (parsed.problems().isEmpty() && !parsed.documents().isEmpty()) {
+      reader.collect(parsed.documents().get(0).root(), values);
+    }
+    Config defaults = Config.defaults(home);
+    Config config = new Config(
+        new Config.Store(
+            reader.text(values, "store.type", defaults.store().type()),
+            reader.text(values, "store.url", defaults.store().url()),
+            reader.text(values, "store.user", defaults.store().user()),
+            reader.text(values, "store.password", defaults.store().password())),
+        new Config.Lake(
+            reader.text(values, "lake.type", defaults.lake().type()),
+            home.dir().resolve(reader.text(values, "lake.path", defaults.lake().path().toString())).normalize()),
+        new Config.Engine(
+            reader.text(values, "engine.type", defaults.engine().type()),
+            reader.number(values, "engine.threads", defaults.engine().threads()),
+            reader.text(values, "engine.memory-limit", defaults.engine().memoryLimit())));
+    if (!reader.problems.isEmpty()) {
+      throw new InvalidException(file + " is not a valid configuration", reader.problems);
+    }
+    return config;
+  }
+
+  private void collect(Node root, Map<String, Node.Scalar> values) {
+    if (root instanceof Node.Scalar scalar && scalar.isNull()) {
+      return;
+    }
+    if (!(root instanceof Node.Mapping sections)) {
+      problems.add(Problem.error(root.position(), "", "expected sections store, lake, engine"));
+      return;
+    }
+    for (Node.Entry section : sections.entries()) {
+      String name = section.key().value();
+      List<String> keys = KEYS.get(name);
+      if (keys == null) {
+        problems.add(Problem.error(section.key().position(), name,
+            "unknown section" + Suggest.hint(name, KEYS.keySet()) + " (sections: engine, lake, store)"));
+        continue;
+      }
+      if (!(section.value() instanceof Node.Mapping entries)) {
+        problems.add(Problem.error(section.value().position(), name, "expected a mapping of " + String.join(", ", keys)));
+        continue;
+      }
+      for (Node.Entry entry : entries.entries()) {
+        String key = entry.key().value();
+        String path = name + "." + key;
+        if (!keys.contains(key)) {
+          problems.add(Problem.error(entry.key().position(), path,
+              "unknown key" + Suggest.hint(key, keys) + " (keys of " + name + ": " + String.join(", ", keys) + ")"));
+        } else if (entry.value() instanceof Node.Scalar scalar) {
+          values.put(path, scalar);
+        } else {
+          problems.add(Problem.error(entry.value().position(), path, "expected a single value, not " + entry.value().describe()));
+        }
+      }
+    }
+  }
+
+  private String text(Map<String, Node.Scalar> values, String key, String fallback) {
+    Node.Scalar scalar = values.get(key);
+    return scalar == null || scalar.isNull() ? fallback : scalar.value();
+  }
+
+  private int number(Map<String, Node.Scalar> values, String key, int fallback) {
+    Node.Scalar scalar = values.get(key);
+    if (scalar == null || scalar.isNull()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(scalar.value());
+      if (value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(Problem.error(scalar.position(), key, "expected a whole number of 0 or more, not '" + scalar.value() + "'"));
+    return fallback;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.meshwork.core.ops;
+
+import dev.meshwork.spec.DataProduct;
+import dev.meshwork.spec.Input;
+import dev.meshwork.spec.ProductRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The product graph as the contracts declare it: who reads whom. */
+final class Lineage {
+
+  private Lineage() {}
+
+  /** Products ordered so that each comes after the products it reads (the validator forbids cycles). */
+  static List<DataProduct> buildOrder(List<DataProduct> products) {
+    Map<ProductRef, DataProduct> byRef = new LinkedHashMap<>();
+    products.forEach(p -> byRef.put(p.ref(), p));
+    Set<ProductRef> done = new LinkedHashSet<>();
+    List<DataProduct> order = new ArrayList<>();
+    for (DataProduct product : products) {
+      visit(product, byRef, done, new LinkedHashSet<>(), order);
+    }
+    return order;
+  }
+
+  private static void visit(DataProduct product, Map<ProductRef, DataProduct> byRef, Set<ProductRef> done,
+                            Set<ProductRef> path, List<DataProduct> order) {
+    if (done.contains(product.ref()) || !path.add(product.ref())) {
+      return;
+    }
+    for (ProductRef upstream : upstreamOf(product)) {
+      DataProduct next = byRef.get(upstream);
+      if (next != null) {
+        visit(next, byRef, done, path, order);
+      }
+    }
+    done.add(product.ref());
+    order.add(product);
+  }
+
+  static List<ProductRef> upstreamOf(DataProduct product) {
+    List<ProductRef> refs = new ArrayList<>();
+    for (Input input : product.spec().inputs()) {
+      if (input instanceof Input.FromProduct fromProduct) {
+        refs.add(fromProduct.product());
+      }
+    }
+    return refs;
+  }
+
+  static List<DataProduct> readersOf(ProductRef ref, List<DataProduct> products) {
+    return products.stream().filter(p -> upstreamOf(p).contains(ref)).toList();
+  }
+}

@@ -1,0 +1,134 @@
+package dev.meshwork.core.ops;
+
+import dev.meshwork.core.build.Builder;
+import dev.meshwork.core.registry.Registry;
+import dev.meshwork.core.spi.BuildRecord;
+import dev.meshwork.core.spi.Engine;
+import dev.meshwork.core.spi.MetadataStore;
+import dev.meshwork.core.spi.Rows;
+import dev.meshwork.core.spi.TableStore;
+import dev.meshwork.core.spi.Workspace;
+import dev.meshwork.spec.DataProduct;
+import dev.meshwork.spec.Input;
+import dev.meshwork.spec.Kind;
+import dev.meshwork.spec.ProductRef;
+import dev.meshwork.spec.error.InvalidException;
+import dev.meshwork.spec.load.LoadedResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The operations, run in this process on an open platform. */
+public final class LocalOperations implements Operations {
+
+  private final Registry registry;
+  private final Builder builder;
+  private final TableStore tables;
+  private final MetadataStore store;
+  private final Engine engine;
+
+  public LocalOperations(Registry registry, Builder builder, TableStore tables, MetadataStore store, Engine engine) {
+    this.registry = registry;
+    this.builder = builder;
+    this.tables = tables;
+    this.store = store;
+    this.engine = engine;
+  }
+
+  @Override
+  public ApplyResult apply(List<LoadedResource> resources) {
+    return registry.apply(resources);
+  }
+
+  @Override
+  public List<BuildRecord> build(BuildRequest request, BuildListener listener) {
+    if (request.product() != null) {
+      DataProduct product = (DataProduct) registry.requireProduct(request.product()).resource();
+      return List.of(builder.build(product, request, listener));
+    }
+    List<BuildRecord> records = new ArrayList<>();
+    for (DataProduct product : Lineage.buildOrder(registry.products())) {
+      records.add(builder.build(product, new BuildRequest(product.ref(), null, null, null, request.full()), listener));
+    }
+    return records;
+  }
+
+  @Override
+  public List<ProductStatus> status(ProductRef product) {
+    if (product != null) {
+      return List.of(statusOf((DataProduct) registry.requireProduct(product).resource()));
+    }
+    return registry.products().stream().map(this::statusOf).toList();
+  }
+
+  private ProductStatus statusOf(DataProduct product) {
+    ProductRef ref = product.ref();
+    Optional<BuildRecord> last = store.builds(ref, null, 1).stream().findFirst();
+    Optional<BuildRecord> published = store.builds(ref, BuildRecord.Status.PUBLISHED, 1).stream().findFirst();
+    Optional<TableStore.Snapshot> current = tables.current(ref);
+    return new ProductStatus(ref.toString(), product.metadata().title(), product.metadata().owner(),
+        product.spec().version(),
+        current.map(TableStore.Snapshot::id).orElse(null),
+        current.map(TableStore.Snapshot::rows).orElse(null),
+        published.map(BuildRecord::finishedAt).orElse(null),
+        published.map(BuildRecord::qualityScore).orElse(null),
+        last.map(BuildRecord::id).orElse(null),
+        last.map(BuildRecord::status).orElse(null),
+        last.map(BuildRecord::startedAt).orElse(null),
+        last.map(BuildRecord::error).orElse(null));
+  }
+
+  @Override
+  public ProductDescription describe(ProductRef ref) {
+    Registry.Applied applied = registry.requireProduct(ref);
+    DataProduct product = (DataProduct) applied.resource();
+    List<String> upstream = new ArrayList<>();
+    for (Input input : product.spec().inputs()) {
+      upstream.add(input instanceof Input.FromSource s ? "source " + ref.domain() + "." + s.source()
+          : "product " + ((Input.FromProduct) input).product());
+    }
+    List<String> downstream = Lineage.readersOf(ref, registry.products()).stream().map(p -> "product " + p.ref()).toList();
+    BuildRecord lastPublish = store.builds(ref, BuildRecord.Status.PUBLISHED, 1).stream().findFirst().orElse(null);
+    String location = tables.current(ref).isPresent() ? tables.location(ref) : null;
+    return new ProductDescription(product, applied.stored().generation(), applied.stored().updatedAt(), location,
+        statusOf(product), lastPublish, upstream, downstream);
+  }
+
+  @Override
+  public List<SearchHit> search(String text, int limit) {
+    return Search.rank(registry.products(), text, limit);
+  }
+
+  @Override
+  public Rows query(String sql, int maxRows) {
+    if (sql == null || sql.isBlank()) {
+      throw new InvalidException("the query is empty");
+    }
+    String lowered = sql.toLowerCase(Locale.ROOT);
+    try (Workspace workspace = engine.open()) {
+      for (DataProduct product : registry.products()) {
+        ProductRef ref = product.ref();
+        if (!lowered.contains(ref.domain().toLowerCase(Locale.ROOT)) || !lowered.contains(ref.name().toLowerCase(Locale.ROOT))) {
+          continue;
+        }
+        Optional<TableStore.Snapshot> current = tables.current(ref);
+        if (current.isPresent()) {
+          workspace.attachParquet(ref.toString(), tables.files(ref, current.get().id()), product.spec().schema());
+        }
+      }
+      return workspace.query(sql, maxRows);
+    }
+  }
+
+  @Override
+  public List<BuildRecord> history(ProductRef product, int limit) {
+    registry.requireProduct(product);
+    return store.builds(product, BuildRecord.Status.PUBLISHED, limit);
+  }
+
+  /** Every applied resource of a kind, for listings. */
+  public List<Registry.Applied> resources(Kind kind) {
+    return registry.all(kind);
+  }
+}

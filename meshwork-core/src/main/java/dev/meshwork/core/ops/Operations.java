@@ -1,0 +1,42 @@
+package dev.meshwork.core.ops;
+
+import dev.meshwork.core.spi.BuildRecord;
+import dev.meshwork.core.spi.Rows;
+import dev.meshwork.spec.ProductRef;
+import dev.meshwork.spec.load.LoadedResource;
+import java.util.List;
+
+/**
+ * What a platform does for its users. The CLI and the server call it; one implementation runs
+ * in-process on a home, another over HTTP. Failures are {@link dev.meshwork.spec.error.MeshException}s.
+ */
+public interface Operations {
+
+  /**
+   * Validates the resources against each other and the platform, then stores them all, or none
+   * when anything is invalid.
+   *
+   * @throws dev.meshwork.spec.error.InvalidException listing every problem
+   */
+  ApplyResult apply(List<LoadedResource> resources);
+
+  /**
+   * Builds one product, or all of them in dependency order; returns each build's record. A
+   * failed build is a record with status {@code FAILED}, not an exception.
+   */
+  List<BuildRecord> build(BuildRequest request, BuildListener listener);
+
+  /** Every product's state, or one product's. */
+  List<ProductStatus> status(ProductRef product);
+
+  ProductDescription describe(ProductRef product);
+
+  /** Products matching words of {@code text}, best first. */
+  List<SearchHit> search(String text, int limit);
+
+  /** Runs a query over the published products, which it names {@code domain.name}. */
+  Rows query(String sql, int maxRows);
+
+  /** A product's publishes, newest first. */
+  List<BuildRecord> history(ProductRef product, int limit);
+}
