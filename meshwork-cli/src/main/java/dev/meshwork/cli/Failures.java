@@ -6,6 +6,7 @@ import dev.meshwork.spec.error.DeniedException;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.error.MeshException;
 import dev.meshwork.spec.error.NotFoundException;
+import dev.meshwork.core.spi.EngineException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -21,7 +22,10 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
     cli.getErr().println("mesh: " + message(e));
-    if (!(e instanceof MeshException)) {
+    if (e instanceof InvalidException invalid) {
+      invalid.problems().forEach(problem -> cli.getErr().println("  " + problem));
+    }
+    if (!(e instanceof MeshException) && !(e instanceof EngineException)) {
       if (System.getenv("MESH_DEBUG") != null) {
         e.printStackTrace(cli.getErr());
       } else {
@@ -52,7 +56,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
   }
 
   private static String message(Exception e) {
-    if (e instanceof MeshException) {
+    if (e instanceof MeshException || e instanceof EngineException) {
       return e.getMessage();
     }
     return "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());

@@ -2,6 +2,9 @@ package dev.meshwork.cli;
 
 import dev.meshwork.core.Home;
 import java.nio.file.Path;
+import dev.meshwork.core.Platform;
+import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +19,9 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = "Meshwork: a self-serve data mesh platform. Describe data products in YAML; "
         + "Meshwork validates, builds, checks and publishes them.",
-    subcommands = {InitCommand.class, ValidateCommand.class, SchemaCommand.class, CompletionCommand.class,
+    subcommands = {InitCommand.class, ValidateCommand.class, ApplyCommand.class, BuildCommand.class,
+        StatusCommand.class, DescribeCommand.class, SearchCommand.class, QueryCommand.class, HistoryCommand.class,
+        SchemaCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 3 internal error.",
         "Resource reference: docs/resources.md"})
@@ -33,8 +38,19 @@ public final class MeshCommand implements Runnable {
       description = "Output format of read commands: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Output output;
 
+  private final Map<String, String> environment;
+
+  MeshCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
   static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new MeshCommand());
+    return commandLine(System.getenv());
+  }
+
+  /** The command line, with the environment it reads ($MESH_HOME, secret references). */
+  static CommandLine commandLine(Map<String, String> environment) {
+    CommandLine cli = new CommandLine(new MeshCommand(environment));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(new Failures());
     cli.setParameterExceptionHandler(new Failures());
@@ -42,7 +58,16 @@ public final class MeshCommand implements Runnable {
   }
 
   Home home() {
-    return Home.locate(home, System.getenv());
+    return Home.locate(home, environment);
+  }
+
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  /** The platform on this command's home, in this process. */
+  Platform platform() {
+    return Platform.open(home(), environment, Clock.systemUTC());
   }
 
   Output output() {

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public enum Output {
   TEXT, JSON;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+      .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+          .addSerializer(dev.meshwork.spec.ProductRef.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer()));
 
   public static String json(Object value) {
     try {
