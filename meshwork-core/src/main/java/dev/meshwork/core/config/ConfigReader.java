@@ -66,6 +66,7 @@ public final class ConfigReader {
             reader.number(values, "engine.threads", defaults.engine().threads()),
             reader.text(values, "engine.memory-limit", defaults.engine().memoryLimit())));
     if (!reader.problems.isEmpty()) {
+      reader.problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
       throw new InvalidException(file + " is not a valid configuration", reader.problems);
     }
     return config;

@@ -1,0 +1,66 @@
+package dev.meshwork.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.meshwork.core.Home;
+import dev.meshwork.spec.error.InvalidException;
+import dev.meshwork.spec.load.Problem;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ConfigReaderTest {
+
+  private final Home home = new Home(Path.of("/srv/mesh"));
+
+  @Test
+  void noFileMeansEmbeddedDefaults() {
+    Config config = ConfigReader.read(new Home(Path.of("/nonexistent/home")));
+    assertThat(config.store().url()).isEqualTo("jdbc:h2:file:/nonexistent/home/meta/meshwork");
+    assertThat(config.lake().path()).isEqualTo(Path.of("/nonexistent/home/lake"));
+    assertThat(config.engine().type()).isEqualTo("duckdb");
+  }
+
+  @Test
+  void readsEverySection() {
+    Config config = ConfigReader.parse(home, "meshwork.yaml", """
+        store:
+          url: jdbc:postgresql://db:5432/mesh
+          user: mesh
+          password: ${env:MESH_STORE_PASSWORD}
+        lake:
+          path: /data/lake
+        engine:
+          threads: 4
+          memory-limit: 8GB
+        """);
+    assertThat(config.store()).isEqualTo(new Config.Store("jdbc", "jdbc:postgresql://db:5432/mesh", "mesh", "${env:MESH_STORE_PASSWORD}"));
+    assertThat(config.lake().path()).isEqualTo(Path.of("/data/lake"));
+    assertThat(config.engine()).isEqualTo(new Config.Engine("duckdb", 4, "8GB"));
+  }
+
+  @Test
+  void aRelativeLakeLivesInTheHome() {
+    Config config = ConfigReader.parse(home, "meshwork.yaml", "lake: {path: tables}\n");
+    assertThat(config.lake().path()).isEqualTo(Path.of("/srv/mesh/tables"));
+  }
+
+  @Test
+  void unknownKeysAndBadValuesPointAtTheFile() {
+    assertThatThrownBy(() -> ConfigReader.parse(home, "meshwork.yaml", """
+        store:
+          ulr: jdbc:h2:mem:x
+        engine:
+          threads: many
+        lakes: {}
+        """))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("meshwork.yaml is not a valid configuration")
+        .extracting(e -> ((InvalidException) e).problems().stream().map(Problem::toString).toList())
+        .asList()
+        .containsExactly(
+            "meshwork.yaml:2:3: store.ulr: unknown key (did you mean 'url'?) (keys of store: type, url, user, password)",
+            "meshwork.yaml:4:12: engine.threads: expected a whole number of 0 or more, not 'many'",
+            "meshwork.yaml:5:1: lakes: unknown section (did you mean 'lake'?) (sections: engine, lake, store)");
+  }
+}
