@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * count and the freshness maxima are columns of one aggregate query; relationships need a join
  * each, {@code sql} rules run as written. Failing row-level rules fetch up to five example rows.
  */
-final class QualityPlan {
+public final class QualityPlan {
 
   static final int EXAMPLES = 5;
 
@@ -45,7 +45,7 @@ final class QualityPlan {
    * @param references for each product a relationship rule points at, the relation holding its
    *     published rows; a product missing here was never published
    */
-  QualityPlan(List<QualityRule> rules, String table, Map<ProductRef, String> references, Instant now) {
+  public QualityPlan(List<QualityRule> rules, String table, Map<ProductRef, String> references, Instant now) {
     this.rules = List.copyOf(rules);
     this.table = table;
     this.references = references;
@@ -53,7 +53,7 @@ final class QualityPlan {
   }
 
   /** The product's rules and the rules its contract implies: required, unique, enum values. */
-  static List<QualityRule> rulesOf(DataProduct product) {
+  public static List<QualityRule> rulesOf(DataProduct product) {
     Map<String, QualityRule> all = new LinkedHashMap<>();
     for (Column column : product.spec().schema()) {
       List<Check> implied = new ArrayList<>();
@@ -87,7 +87,7 @@ final class QualityPlan {
     return refs;
   }
 
-  List<RuleResult> run(Workspace workspace) {
+  public List<RuleResult> run(Workspace workspace) {
     List<String> aggregates = new ArrayList<>(List.of("count(*)"));
     Map<Integer, Integer> columnOf = new LinkedHashMap<>();
     for (int i = 0; i < rules.size(); i++) {
@@ -110,7 +110,7 @@ final class QualityPlan {
   }
 
   /** The share of rules that passed, in percent with one decimal. */
-  static double score(List<RuleResult> results) {
+  public static double score(List<RuleResult> results) {
     if (results.isEmpty()) {
       return 100.0;
     }
