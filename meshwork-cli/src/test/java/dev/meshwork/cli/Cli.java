@@ -8,9 +8,14 @@ import picocli.CommandLine;
 record Cli(int exit, String out, String err) {
 
   static Cli run(String... args) {
+    return run(System.getenv(), args);
+  }
+
+  /** Runs with this environment instead of the process's ($MESH_HOME, secret references). */
+  static Cli run(java.util.Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = MeshCommand.commandLine();
+    CommandLine cli = MeshCommand.commandLine(environment);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int exit = cli.execute(args);

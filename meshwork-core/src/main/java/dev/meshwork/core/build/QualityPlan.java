@@ -238,7 +238,7 @@ public final class QualityPlan {
     }
     boolean passed = threshold == null ? failing == 0 : test(threshold, BigDecimal.valueOf(failing));
     return new RuleResult(rule.displayName(), column, severity, passed, failing + " of " + rowCount + " rows fail",
-        threshold == null ? "no failing rows" : threshold + " failing rows", failingRows);
+        "failing rows " + (threshold == null ? "mustBe: 0" : threshold.toString()), failingRows);
   }
 
   private String exampleQuery(Check check) {

@@ -1,0 +1,109 @@
+package dev.meshwork.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Apply, build, publish and read a product through the CLI; a failing rule never publishes. */
+class BuildIT {
+
+  @TempDir
+  Path dir;
+
+  TestMesh mesh;
+
+  @BeforeEach
+  void setUp() {
+    mesh = new TestMesh(dir);
+  }
+
+  @Test
+  void appliesBuildsPublishesAndAnswersQueries() {
+    Cli applied = mesh.apply();
+    assertThat(applied.exit()).as(applied.err()).isZero();
+    assertThat(applied.out()).contains(
+        "created Domain shop (generation 1)",
+        "created Source shop.sales-files (generation 1)",
+        "created DataProduct shop.sales (generation 1)",
+        "applied 3 resources: 3 created, 0 updated, 0 unchanged");
+
+    Cli built = mesh.mesh("build", "shop.sales");
+    assertThat(built.exit()).as(built.out() + built.err()).isZero();
+    assertThat(built.out()).startsWith("shop.sales: published snapshot ").contains("(5 rows, ", "quality 100.0%");
+    assertThat(built.err()).contains("shop.sales read", "shop.sales transform", "shop.sales audit", "shop.sales publish");
+
+    assertThat(mesh.scalar("SELECT sum(amount) FROM shop.sales")).isEqualTo("6950");
+    assertThat(mesh.scalar("SELECT count(DISTINCT day) FROM shop.sales")).isEqualTo("2");
+    assertThat(mesh.mesh("status").out()).contains("shop.sales", "1.0.0", "published");
+    Cli history = mesh.mesh("history", "shop.sales");
+    assertThat(history.out()).contains("1.0.0", "partitions", "raw.sales");
+    Cli described = mesh.mesh("describe", "shop.sales");
+    assertThat(described.out()).contains("shop.sales  Shop sales", "sale_id", "required, unique",
+        "amount positive", "rowCount", "upstream: source shop.sales-files");
+    assertThat(mesh.mesh("search", "sale").out()).contains("shop.sales  Shop sales");
+  }
+
+  @Test
+  void reapplyingUnchangedFilesChangesNothing() {
+    mesh.apply();
+    assertThat(mesh.apply().out()).contains("applied 3 resources: 0 created, 0 updated, 3 unchanged");
+    mesh.write("specs/sales.sql", TestMesh.SALES_SQL + "WHERE amount > 0\n");
+    assertThat(mesh.apply().out()).contains("updated DataProduct shop.sales (generation 2)");
+  }
+
+  @Test
+  void aFailingRuleBlocksPublicationAndTheOldSnapshotKeepsServing() {
+    mesh.apply();
+    assertThat(mesh.mesh("build", "shop.sales").exit()).isZero();
+    String before = mesh.mesh("status", "shop.sales", "-o", "json").out();
+
+    mesh.write("specs/data/sales/2026-11-03.csv", """
+        id,customer,amount,day
+        6,ana,-40,2026-11-03
+        7,li,25,2026-11-03
+        """);
+    Cli failed = mesh.mesh("build", "shop.sales");
+    assertThat(failed.exit()).isEqualTo(1);
+    assertThat(failed.out()).contains("shop.sales: failed at audit",
+        "cannot publish shop.sales: rule amount positive failed (1 of 7 rows fail; failing rows mustBe: 0); "
+            + "the staged data is kept for diagnosis and consumers still read the previous snapshot");
+
+    assertThat(mesh.scalar("SELECT count(*) FROM shop.sales")).isEqualTo("5");
+    assertThat(mesh.mesh("history", "shop.sales", "-o", "json").out()).containsOnlyOnce("\"PUBLISHED\"");
+    String after = mesh.mesh("status", "shop.sales", "-o", "json").out();
+    assertThat(snapshot(after)).isEqualTo(snapshot(before));
+    assertThat(after).contains("\"lastBuildStatus\" : \"FAILED\"");
+  }
+
+  @Test
+  void partitionsAreRebuiltOneAtATimeOrAsARange() {
+    mesh.apply();
+    mesh.mesh("build", "shop.sales");
+    mesh.write("specs/data/sales/2026-11-02.csv", """
+        id,customer,amount,day
+        4,ana,1000,2026-11-02
+        """);
+    Cli one = mesh.mesh("build", "shop.sales", "--partition", "2026-11-02");
+    assertThat(one.exit()).as(one.out()).isZero();
+    assertThat(mesh.scalar("SELECT count(*) FROM shop.sales")).isEqualTo("4");
+    assertThat(mesh.scalar("SELECT sum(amount) FROM shop.sales WHERE day = DATE '2026-11-01'")).isEqualTo("6000");
+
+    mesh.write("specs/data/sales/2026-11-01.csv", "id,customer,amount,day\n9,zed,70,2026-11-01\n");
+    Cli range = mesh.mesh("build", "shop.sales", "--from", "2026-10-01", "--to", "2026-11-01");
+    assertThat(range.exit()).as(range.out()).isZero();
+    assertThat(mesh.scalar("SELECT count(*) FROM shop.sales")).isEqualTo("2");
+    assertThat(mesh.scalar("SELECT sum(amount) FROM shop.sales WHERE day = DATE '2026-11-01'")).isEqualTo("70");
+
+    Cli bad = mesh.mesh("build", "shop.sales", "--partition", "yesterday");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("'yesterday' is not a value of partition column day (date, like 2026-11-20)");
+  }
+
+  private static String snapshot(String statusJson) {
+    int at = statusJson.indexOf("\"snapshotId\"");
+    return statusJson.substring(at, statusJson.indexOf(',', at));
+  }
+}
