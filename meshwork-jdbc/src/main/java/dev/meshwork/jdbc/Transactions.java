@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 
 /**
  * Opens the database (connecting first, so that connection problems read well, then migrating)
@@ -53,7 +52,7 @@ final class Transactions implements AutoCloseable {
     } catch (SQLException e) {
       pool.close();
       throw openFailure(where, url, password, e);
-    } catch (FlywayException e) {
+    } catch (RuntimeException e) {
       pool.close();
       throw new EngineException(where + ": cannot migrate its schema: " + redact(e.getMessage(), password), e);
     }
@@ -68,7 +67,7 @@ final class Transactions implements AutoCloseable {
   }
 
   /** Hides a password, whether given apart or as a URL parameter, from a message. */
-  static String redact(String text, String password) {
+  private static String redact(String text, String password) {
     if (text == null) {
       return "unknown reason";
     }
