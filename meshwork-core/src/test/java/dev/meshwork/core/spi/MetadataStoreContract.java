@@ -1,0 +1,297 @@
+package dev.meshwork.core.spi;
+
+import static dev.meshwork.core.spi.BuildRecord.Status.FAILED;
+import static dev.meshwork.core.spi.BuildRecord.Status.INTERRUPTED;
+import static dev.meshwork.core.spi.BuildRecord.Status.PUBLISHED;
+import static dev.meshwork.core.spi.BuildRecord.Status.RUNNING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.meshwork.core.spi.BuildRecord.InputRead;
+import dev.meshwork.core.spi.BuildRecord.RuleResult;
+import dev.meshwork.spec.Kind;
+import dev.meshwork.spec.ProductRef;
+import dev.meshwork.spec.error.InvalidException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link MetadataStore} guarantees. An implementation's test extends this; each test
+ * gets a store on a fresh, empty database, closed afterwards. Instants given to the store have
+ * millisecond precision: a store keeps at least that.
+ */
+public abstract class MetadataStoreContract {
+
+  private static final ProductRef DAILY = new ProductRef("orders", "daily");
+  private static final ProductRef CUSTOMERS = new ProductRef("crm", "customers");
+  private static final Instant T0 = Instant.parse("2026-11-20T06:00:00.123Z");
+
+  protected MetadataStore store;
+
+  /** A store on a fresh, empty database. */
+  protected abstract MetadataStore newStore();
+
+  /** Another store on the database of the last {@link #newStore()}, which has been closed. */
+  protected abstract MetadataStore reopen();
+
+  @BeforeEach
+  void openStore() {
+    store = newStore();
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  @Test
+  void theFirstApplyStoresGenerationOneAndReturnsTheStoredResources() {
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    List<StoredResource> stored = store.apply(List.of(
+        resource(Kind.DOMAIN, "orders", null, "kind: Domain"),
+        resource(Kind.DATA_PRODUCT, "orders.daily", "orders", "kind: DataProduct")));
+    Instant after = Instant.now();
+
+    assertThat(stored).extracting(StoredResource::kind, StoredResource::id, StoredResource::domain,
+            StoredResource::document, StoredResource::hash, StoredResource::generation)
+        .containsExactly(
+            tuple(Kind.DOMAIN, "orders", null, "kind: Domain", hash("kind: Domain"), 1),
+            tuple(Kind.DATA_PRODUCT, "orders.daily", "orders", "kind: DataProduct",
+                hash("kind: DataProduct"), 1));
+    assertThat(stored).allSatisfy(r -> assertThat(r.updatedAt()).isBetween(before, after));
+    assertThat(store.resource(Kind.DOMAIN, "orders")).contains(stored.get(0));
+    assertThat(store.resource(Kind.DATA_PRODUCT, "orders.daily")).contains(stored.get(1));
+  }
+
+  @Test
+  void anUnchangedDocumentKeepsItsGenerationAndTime() {
+    StoredResource first = store.apply(List.of(resource(Kind.SOURCE, "orders.shop", "orders", "v1"))).get(0);
+
+    List<StoredResource> again = store.apply(List.of(resource(Kind.SOURCE, "orders.shop", "orders", "v1")));
+
+    assertThat(again).containsExactly(first);
+    assertThat(store.resource(Kind.SOURCE, "orders.shop")).contains(first);
+  }
+
+  @Test
+  void aChangedDocumentGetsTheNextGenerationAndANewTime() throws InterruptedException {
+    StoredResource first = store.apply(List.of(resource(Kind.SOURCE, "orders.shop", "orders", "v1"))).get(0);
+    Thread.sleep(2);
+
+    StoredResource second = store.apply(List.of(resource(Kind.SOURCE, "orders.shop", "orders", "v2"))).get(0);
+    StoredResource third = store.apply(List.of(resource(Kind.SOURCE, "orders.shop", "orders", "v3"))).get(0);
+
+    assertThat(second.generation()).isEqualTo(2);
+    assertThat(second.document()).isEqualTo("v2");
+    assertThat(second.hash()).isEqualTo(hash("v2"));
+    assertThat(second.updatedAt()).isAfter(first.updatedAt());
+    assertThat(third.generation()).isEqualTo(3);
+    assertThat(store.resource(Kind.SOURCE, "orders.shop")).contains(third);
+  }
+
+  @Test
+  void resourcesAreListedByKindOrderedById() {
+    store.apply(List.of(
+        resource(Kind.DATA_PRODUCT, "orders.daily", "orders", "d"),
+        resource(Kind.DOMAIN, "orders", null, "o"),
+        resource(Kind.DATA_PRODUCT, "crm.customers", "crm", "c"),
+        resource(Kind.POLICY, "orders.daily", null, "a policy may share a product's id"),
+        resource(Kind.DATA_PRODUCT, "orders.by_region", "orders", "r")));
+
+    assertThat(store.resources(Kind.DATA_PRODUCT)).extracting(StoredResource::id)
+        .containsExactly("crm.customers", "orders.by_region", "orders.daily");
+    assertThat(store.resources(Kind.POLICY)).extracting(StoredResource::document)
+        .containsExactly("a policy may share a product's id");
+    assertThat(store.resources(Kind.SOURCE)).isEmpty();
+    assertThat(store.resource(Kind.SOURCE, "orders.daily")).isEmpty();
+  }
+
+  @Test
+  void anApplyThatFailsStoresNothing() {
+    StoredResource first = store.apply(List.of(resource(Kind.DOMAIN, "orders", null, "v1"))).get(0);
+
+    assertThatThrownBy(() -> store.apply(List.of(
+            resource(Kind.DOMAIN, "orders", null, "v2"),
+            resource(Kind.DOMAIN, "crm", null, "new"),
+            new StoredResource(Kind.DATA_PRODUCT, "orders.broken", "orders", null, "h", 0, null))))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot apply DataProduct orders.broken: it has no document or no hash");
+
+    assertThat(store.resources(Kind.DOMAIN)).containsExactly(first);
+    assertThat(store.resources(Kind.DATA_PRODUCT)).isEmpty();
+  }
+
+  @Test
+  void aBuildRoundTripsEveryFieldWithItsInputsAndResultsInOrder() {
+    BuildRecord full = fullBuild("b-1");
+    BuildRecord bare = new BuildRecord("b-2", DAILY, null, RUNNING, null, null, T0, null, 0, 0, null, null, null,
+        null, null);
+
+    store.saveBuild(full);
+    store.saveBuild(bare);
+
+    assertThat(store.build("b-1")).contains(full);
+    assertThat(store.build("b-2")).contains(bare);
+    assertThat(store.build("b-3")).isEmpty();
+  }
+
+  @Test
+  void savingABuildAgainReplacesItWithItsInputsAndResults() {
+    store.saveBuild(fullBuild("b-1"));
+    BuildRecord failed = new BuildRecord("b-1", DAILY, "1.2.0", FAILED, "audit", "table", T0, T0.plusSeconds(3), 10,
+        2048, null, 0.5, "quality rule positive(amount) failed",
+        List.of(new InputRead("customers", null, null, CUSTOMERS, "2.0.1", 78L, 12)),
+        List.of(new RuleResult("unique", "order_id", "error", false, "1", "0", "[{\"order_id\":\"9\"}]")));
+
+    store.saveBuild(failed);
+
+    assertThat(store.build("b-1")).contains(failed);
+    assertThat(store.builds(DAILY, null, 10)).containsExactly(failed);
+  }
+
+  @Test
+  void aBuildWithoutItsIdentityIsRefused() {
+    BuildRecord noStatus = new BuildRecord("b-1", DAILY, "1.2.0", null, null, null, T0, null, 0, 0, null, null,
+        null, null, null);
+
+    assertThatThrownBy(() -> store.saveBuild(noStatus))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot save build b-1: it needs an id, a product, a status and a start");
+    assertThat(store.build("b-1")).isEmpty();
+  }
+
+  @Test
+  void aProductsBuildsAreListedNewestFirstByStatusUpToTheLimit() {
+    BuildRecord oldest = build("b-1", DAILY, PUBLISHED, T0);
+    BuildRecord failed = build("b-2", DAILY, FAILED, T0.plusSeconds(60));
+    BuildRecord tieLow = build("b-3", DAILY, PUBLISHED, T0.plusSeconds(120));
+    BuildRecord tieHigh = build("b-4", DAILY, PUBLISHED, T0.plusSeconds(120));
+    BuildRecord newest = build("b-5", DAILY, RUNNING, T0.plusSeconds(180));
+    for (BuildRecord b : List.of(tieLow, oldest, newest, failed, tieHigh, build("c-1", CUSTOMERS, PUBLISHED, T0))) {
+      store.saveBuild(b);
+    }
+
+    assertThat(store.builds(DAILY, null, 10)).containsExactly(newest, tieHigh, tieLow, failed, oldest);
+    assertThat(store.builds(DAILY, PUBLISHED, 10)).containsExactly(tieHigh, tieLow, oldest);
+    assertThat(store.builds(DAILY, FAILED, 10)).containsExactly(failed);
+    assertThat(store.builds(DAILY, PUBLISHED, 2)).containsExactly(tieHigh, tieLow);
+    assertThat(store.builds(DAILY, INTERRUPTED, 10)).isEmpty();
+    assertThat(store.builds(new ProductRef("orders", "other"), null, 10)).isEmpty();
+  }
+
+  @Test
+  void aLimitBelowOneIsRefused() {
+    assertThatThrownBy(() -> store.builds(DAILY, null, 0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot list the builds of orders.daily: the limit must be at least 1, not 0");
+  }
+
+  @Test
+  void runningBuildsAreMarkedInterrupted() {
+    BuildRecord running = build("b-1", DAILY, RUNNING, T0);
+    BuildRecord otherRunning = build("c-1", CUSTOMERS, RUNNING, T0);
+    BuildRecord published = build("b-2", DAILY, PUBLISHED, T0);
+    List.of(running, otherRunning, published).forEach(store::saveBuild);
+    Instant at = T0.plusSeconds(600);
+
+    assertThat(store.interruptRunningBuilds(at, "the platform stopped")).isEqualTo(2);
+
+    assertThat(store.build("b-1")).contains(new BuildRecord("b-1", DAILY, "1.0.0", INTERRUPTED, "publish", "table",
+        T0, at, 100, 4096, 1L, 1.0, "the platform stopped", running.inputs(), running.quality()));
+    assertThat(store.build("c-1")).get().extracting(BuildRecord::status, BuildRecord::finishedAt, BuildRecord::error)
+        .containsExactly(INTERRUPTED, at, "the platform stopped");
+    assertThat(store.build("b-2")).contains(published);
+    assertThat(store.interruptRunningBuilds(at, "again")).isZero();
+  }
+
+  @Test
+  void buildsSavedFromSeveralThreadsAreAllKeptWhole() throws Exception {
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<List<BuildRecord>>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      futures.add(pool.submit(() -> {
+        start.await();
+        List<BuildRecord> saved = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+          BuildRecord own = build("t" + thread + "-" + i, DAILY, PUBLISHED, T0.plusSeconds(thread * 10L + i));
+          BuildRecord shared = new BuildRecord("shared", DAILY, "1.0." + thread, FAILED, "thread " + thread, "table",
+              T0.minusSeconds(1), T0, thread, i, null, null, "error " + thread,
+              List.of(new InputRead("in" + thread, "db", "t" + thread, null, null, null, thread),
+                  new InputRead("up" + thread, null, null, CUSTOMERS, "2.0." + thread, (long) thread, i)),
+              List.of(new RuleResult("notNull", "c" + thread, "error", true, "0", "0", null)));
+          store.saveBuild(own);
+          store.saveBuild(shared);
+          saved.add(own);
+          saved.add(shared);
+        }
+        return saved;
+      }));
+    }
+    start.countDown();
+    List<BuildRecord> own = new ArrayList<>();
+    List<BuildRecord> shared = new ArrayList<>();
+    for (Future<List<BuildRecord>> future : futures) {
+      for (BuildRecord b : future.get(60, TimeUnit.SECONDS)) {
+        (b.id().equals("shared") ? shared : own).add(b);
+      }
+    }
+    pool.shutdown();
+
+    assertThat(store.builds(DAILY, PUBLISHED, 100)).containsExactlyInAnyOrderElementsOf(own);
+    assertThat(store.build("shared")).get().isIn(shared);
+  }
+
+  @Test
+  void aReopenedStoreHasTheData() {
+    List<StoredResource> stored = store.apply(List.of(resource(Kind.DOMAIN, "orders", null, "v1"),
+        resource(Kind.DATA_PRODUCT, "orders.daily", "orders", "d1")));
+    store.saveBuild(fullBuild("b-1"));
+    store.close();
+
+    store = reopen();
+
+    assertThat(store.resources(Kind.DOMAIN)).containsExactly(stored.get(0));
+    assertThat(store.resource(Kind.DATA_PRODUCT, "orders.daily")).contains(stored.get(1));
+    assertThat(store.build("b-1")).contains(fullBuild("b-1"));
+    assertThat(store.apply(List.of(resource(Kind.DOMAIN, "orders", null, "v2")))).extracting(StoredResource::generation)
+        .containsExactly(2);
+  }
+
+  private static StoredResource resource(Kind kind, String id, String domain, String document) {
+    return new StoredResource(kind, id, domain, document, hash(document), 0, null);
+  }
+
+  private static String hash(String document) {
+    return "h" + Integer.toHexString(document.hashCode());
+  }
+
+  /** A build with every field set, two inputs (a source's table, an upstream product) and two rule results. */
+  private static BuildRecord fullBuild(String id) {
+    return new BuildRecord(id, DAILY, "1.2.0", PUBLISHED, "publish", "partition 2026-11-20", T0, T0.plusSeconds(42),
+        1200, 65_536, 5_123_456_789L, 0.975, null,
+        List.of(new InputRead("orders", "shop", "public.orders", null, null, null, 1500),
+            new InputRead("customers", null, null, CUSTOMERS, "2.0.1", 77L, 300)),
+        List.of(new RuleResult("notNull", "order_id", "error", true, "0", "0", null),
+            new RuleResult("positive", "amount", "warn", false, "3", "0", "[{\"order_id\":\"7\",\"amount\":\"-3\"}]")));
+  }
+
+  private static BuildRecord build(String id, ProductRef product, BuildRecord.Status status, Instant startedAt) {
+    return new BuildRecord(id, product, "1.0.0", status, "publish", "table", startedAt,
+        status == RUNNING ? null : startedAt.plusSeconds(5), 100, 4096, 1L, 1.0, null,
+        List.of(new InputRead("orders", "shop", "public.orders", null, null, null, 100)), List.of());
+  }
+}
