@@ -82,6 +82,7 @@ public final class Builder {
     private final String id = UUID.randomUUID().toString();
     private final Instant started = clock.instant();
     private String stage = "resolve";
+    private Status status = Status.RUNNING;
     private long rows;
     private long bytes;
     private Long snapshotId;
@@ -186,10 +187,11 @@ public final class Builder {
     private void enter(String next) {
       stage = next;
       listener.stage(ref, next);
-      save(Status.RUNNING, null, null);
+      save(status, status == Status.RUNNING ? null : clock.instant(), null);
     }
 
-    private BuildRecord save(Status status, Instant finished, String error) {
+    private BuildRecord save(Status next, Instant finished, String error) {
+      status = next;
       BuildRecord record = new BuildRecord(id, ref, product.spec().version(), status, stage, scope.description(),
           started, finished, rows, bytes, snapshotId, score, error, reads, results);
       store.saveBuild(record);
