@@ -11,24 +11,14 @@ import dev.meshwork.spec.error.NotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.ManageSnapshots;
 import org.apache.iceberg.SnapshotRef;
@@ -55,69 +45,23 @@ public final class IcebergTableStore implements TableStore {
   private final JdbcCatalog catalog;
   private final Path lake;
 
+  /** Opens the catalog in the database at {@code url} (creating its tables if needed), with tables under {@code lake}. */
   public IcebergTableStore(String url, String user, String password, Path lake) {
     this.lake = lake.toAbsolutePath().normalize();
-    Configuration conf = new Configuration();
-    conf.set("fs.file.impl", RawLocalFileSystem.class.getName());
-    conf.setBoolean("fs.file.impl.disable.cache", true);
-    Map<String, String> properties = new HashMap<>();
-    properties.put(CatalogProperties.URI, url);
-    properties.put(CatalogProperties.WAREHOUSE_LOCATION, location(this.lake));
-    if (user != null) {
-      properties.put("jdbc.user", user);
-    }
-    if (password != null) {
-      properties.put("jdbc.password", password);
-    }
-    try {
-      if (!hasCatalogTableV1(url, user, password)) {
-        properties.put("jdbc.schema-version", "V1");
-      }
-      Files.createDirectories(this.lake);
-      catalog = new JdbcCatalog();
-      catalog.setConf(conf);
-      catalog.initialize("meshwork", properties);
-    } catch (IOException | SQLException | RuntimeException e) {
-      throw new EngineException("cannot open the Iceberg catalog at " + url + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Whether the catalog's table already has schema V1's {@code iceberg_type} column. Iceberg looks
-   * for it in lower case only and, not finding it where identifiers are upper case (H2), would add
-   * it again and fail; so V1 is asked for only when the column is not there yet (in either case).
-   */
-  private static boolean hasCatalogTableV1(String url, String user, String password) throws SQLException {
-    Properties credentials = new Properties();
-    if (user != null) {
-      credentials.setProperty("user", user);
-    }
-    if (password != null) {
-      credentials.setProperty("password", password);
-    }
-    try (Connection connection = DriverManager.getConnection(url, credentials)) {
-      DatabaseMetaData metadata = connection.getMetaData();
-      for (String table : List.of("iceberg_tables", "ICEBERG_TABLES")) {
-        try (ResultSet column = metadata.getColumns(null, null, table, table.startsWith("i") ? "iceberg_type" : "ICEBERG_TYPE")) {
-          if (column.next()) {
-            return true;
-          }
-        }
-      }
-      return false;
-    }
+    this.catalog = JdbcCatalogs.open(url, user, password, location(this.lake));
   }
 
   @Override
   public Map<String, Integer> prepare(ProductRef product, List<Column> columns, String partitionBy) {
     SchemaEvolution.checkPartitionColumn(product, columns, partitionBy);
     TableIdentifier id = identifier(product);
-    if (catalog.tableExists(id)) {
+    try {
       Table table = catalog.loadTable(id);
       SchemaEvolution.evolve(table, product, columns, partitionBy);
       return SchemaEvolution.fieldIds(table.schema(), columns);
+    } catch (NoSuchTableException e) {
+      createNamespace(id.namespace());
     }
-    createNamespace(id.namespace());
     org.apache.iceberg.Schema schema = SchemaEvolution.schema(columns);
     Table table = catalog.buildTable(id, schema)
         .withPartitionSpec(SchemaEvolution.spec(schema, partitionBy))
@@ -171,7 +115,7 @@ public final class IcebergTableStore implements TableStore {
   @Override
   public Snapshot publish(ProductRef product, long stagedSnapshotId) {
     TableOperations operations = ((HasTableOperations) table(product, "publish")).operations();
-    TableMetadata base = operations.refresh();
+    TableMetadata base = operations.current();
     org.apache.iceberg.Snapshot staged = base.snapshot(stagedSnapshotId);
     if (staged == null) {
       throw new NotFoundException("cannot publish " + product + ": snapshot " + stagedSnapshotId + " does not exist");
@@ -205,10 +149,13 @@ public final class IcebergTableStore implements TableStore {
 
   @Override
   public List<Snapshot> snapshots(ProductRef product) {
-    if (!catalog.tableExists(identifier(product))) {
+    Table table;
+    try {
+      table = catalog.loadTable(identifier(product));
+    } catch (NoSuchTableException e) {
       return List.of();
     }
-    return StreamSupport.stream(table(product, "list the snapshots of").snapshots().spliterator(), false)
+    return StreamSupport.stream(table.snapshots().spliterator(), false)
         .sorted(Comparator.comparingLong(org.apache.iceberg.Snapshot::sequenceNumber)
             .thenComparingLong(org.apache.iceberg.Snapshot::timestampMillis))
         .map(IcebergTableStore::snapshot).toList();

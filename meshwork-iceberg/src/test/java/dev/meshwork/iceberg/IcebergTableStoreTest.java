@@ -55,7 +55,8 @@ class IcebergTableStoreTest extends TableStoreContract {
         column.name(), IcebergTypes.toIceberg(column.type(), elementIds::incrementAndGet))).toList());
     Path file = directory.resolve("part-" + UUID.randomUUID() + ".parquet");
     try (FileAppender<Record> appender = Parquet.write(org.apache.iceberg.Files.localOutput(file.toFile()))
-        .schema(schema).createWriterFunc(GenericParquetWriter::create).build()) {
+        .schema(schema).set("write.parquet.compression-codec", "uncompressed")
+        .createWriterFunc(GenericParquetWriter::create).build()) {
       for (List<Object> row : rows) {
         GenericRecord record = GenericRecord.create(schema);
         for (int i = 0; i < row.size(); i++) {

@@ -128,7 +128,8 @@ public abstract class TableStoreContract {
 
   @Test
   void prepareRefusesToNarrowOrChangeAType() {
-    store.prepare(DAILY, List.of(column("id", "int64"), column("total_cents", "string")), null);
+    List<Column> columns = List.of(column("id", "int64"), column("total_cents", "string"));
+    Map<String, Integer> ids = store.prepare(DAILY, columns, null);
 
     assertThatThrownBy(() -> store.prepare(DAILY, List.of(column("id", "int64"), column("total_cents", "int64")), null))
         .isInstanceOf(ConflictException.class)
@@ -137,6 +138,7 @@ public abstract class TableStoreContract {
     assertThatThrownBy(() -> store.prepare(DAILY, List.of(column("id", "int32"), column("total_cents", "string")), null))
         .isInstanceOf(ConflictException.class)
         .hasMessageStartingWith("cannot change column id of orders.daily from int64 to int32: ");
+    assertThat(store.prepare(DAILY, columns, null)).isEqualTo(ids);
   }
 
   @Test
@@ -189,6 +191,9 @@ public abstract class TableStoreContract {
         .isInstanceOf(ConflictException.class)
         .hasMessage("cannot publish orders.daily: the table changed since the build staged its data");
     assertThat(store.current(DAILY)).map(Snapshot::id).contains(fast.id());
+    assertThatThrownBy(() -> store.publish(DAILY, 42L))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("cannot publish orders.daily: snapshot 42 does not exist");
   }
 
   @Test
@@ -308,6 +313,7 @@ public abstract class TableStoreContract {
   void aProductNeverPublishedHasNoCurrentSnapshot() {
     assertThat(store.current(new ProductRef("orders", "unknown"))).isEmpty();
     Map<String, Integer> ids = store.prepare(DAILY, COLUMNS, "day");
+    assertThat(store.expire(DAILY, Instant.now())).isEqualTo(new Expiry(0, 0, 0));
     stageDaily(ids, Replace.table(), List.of(row(1L, day("2026-01-01"), "a")));
 
     assertThat(store.current(DAILY)).isEmpty();
