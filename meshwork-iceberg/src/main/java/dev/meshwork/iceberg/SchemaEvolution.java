@@ -50,28 +50,37 @@ final class SchemaEvolution {
   /** Evolves {@code table} to {@code columns} and {@code partitionBy} in one commit (none when nothing changes). */
   static void evolve(Table table, ProductRef product, List<Column> columns, String partitionBy) {
     Schema schema = table.schema();
-    Transaction transaction = table.newTransaction();
-    UpdateSchema additions = transaction.updateSchema();
-    boolean changed = false;
+    List<Column> added = new ArrayList<>();
+    List<Column> widened = new ArrayList<>();
     for (Column column : columns) {
       Types.NestedField existing = schema.findField(column.name());
       Type wanted = IcebergTypes.toIceberg(column.type(), () -> 0);
       if (existing == null) {
-        additions.addColumn(column.name(), wanted, column.description());
-        changed = true;
+        added.add(column);
       } else if (!IcebergTypes.contractName(existing.type()).equals(IcebergTypes.contractName(wanted))) {
         if (!IcebergTypes.canWiden(existing.type(), wanted)) {
           throw new ConflictException("cannot change column " + column.name() + " of " + product + " from "
               + IcebergTypes.contractName(existing.type()) + " to " + column.type()
               + ": a column's type can only widen (int32 to int64, float32 to float64, decimal to a larger precision)");
         }
-        additions.updateColumn(column.name(), wanted.asPrimitiveType());
-        changed = true;
+        widened.add(column);
       }
     }
-    changed |= reorder(additions, schema, columns);
-    if (changed) {
-      additions.commit();
+    // a transaction takes one pending update at a time: each is made only when it has something to do
+    Transaction transaction = table.newTransaction();
+    boolean changed = false;
+    List<String> order = order(schema, columns);
+    if (!added.isEmpty() || !widened.isEmpty() || !order.equals(names(columns))) {
+      UpdateSchema update = transaction.updateSchema();
+      added.forEach(column -> update.addColumn(column.name(), IcebergTypes.toIceberg(column.type(), () -> 0), column.description()));
+      widened.forEach(column -> update.updateColumn(column.name(), IcebergTypes.toIceberg(column.type(), () -> 0).asPrimitiveType()));
+      List<String> wanted = names(columns);
+      update.moveFirst(wanted.get(0));
+      for (int i = 1; i < wanted.size(); i++) {
+        update.moveAfter(wanted.get(i), wanted.get(i - 1));
+      }
+      update.commit();
+      changed = true;
     }
     String partitioned = partitionColumn(table.spec(), schema);
     if (!Objects.equals(partitioned, partitionBy)) {
@@ -98,19 +107,16 @@ final class SchemaEvolution {
     }
   }
 
-  /** Moves the columns into the contract's order when they are not in it; whether anything moves. */
-  private static boolean reorder(UpdateSchema update, Schema schema, List<Column> columns) {
-    List<String> wanted = columns.stream().map(Column::name).toList();
-    List<String> actual = new ArrayList<>(schema.columns().stream().map(Types.NestedField::name).filter(wanted::contains).toList());
-    wanted.stream().filter(name -> !actual.contains(name)).forEach(actual::add);
-    if (actual.equals(wanted)) {
-      return false;
-    }
-    update.moveFirst(wanted.get(0));
-    for (int i = 1; i < wanted.size(); i++) {
-      update.moveAfter(wanted.get(i), wanted.get(i - 1));
-    }
-    return true;
+  /** The contract's columns in the order the table will have them without moves: kept ones as they are, then new ones. */
+  private static List<String> order(Schema schema, List<Column> columns) {
+    List<String> wanted = names(columns);
+    List<String> order = new ArrayList<>(schema.columns().stream().map(Types.NestedField::name).filter(wanted::contains).toList());
+    wanted.stream().filter(name -> !order.contains(name)).forEach(order::add);
+    return order;
+  }
+
+  private static List<String> names(List<Column> columns) {
+    return columns.stream().map(Column::name).toList();
   }
 
   /** The source column of the spec's identity partition, or null. */

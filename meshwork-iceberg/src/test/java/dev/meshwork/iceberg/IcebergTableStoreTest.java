@@ -158,6 +158,27 @@ class IcebergTableStoreTest extends TableStoreContract {
   }
 
   @Test
+  void expiryDeletesOldFilesThatNoSnapshotUsesAndEmptiedDirectories() throws Exception {
+    Map<String, Integer> ids = store.prepare(DAILY, COLUMNS, "day");
+    List<List<Object>> rows = List.of(List.of(1L, java.time.LocalDate.parse("2100-01-01"), "a"));
+    Path abandoned = store.newDataDirectory(DAILY, "abandoned");
+    DataFile orphan = writeDataFile(abandoned, ids, COLUMNS, "day", rows);
+    DataFile used = writeDataFile(store.newDataDirectory(DAILY, "b1"), ids, COLUMNS, "day", rows);
+    store.publish(DAILY, store.stage(DAILY, List.of(used), Replace.table(), Map.of()).id());
+    Thread.sleep(5);
+    java.time.Instant before = java.time.Instant.now();
+    Thread.sleep(5);
+    Path fresh = store.newDataDirectory(DAILY, "b2");
+
+    assertThat(store.expire(DAILY, before)).isEqualTo(new TableStore.Expiry(0, 0, 1));
+
+    assertThat(orphan.path()).doesNotExist();
+    assertThat(abandoned).doesNotExist();
+    assertThat(used.path()).exists();
+    assertThat(fresh).isEmptyDirectory();
+  }
+
+  @Test
   void aUsedDataDirectoryIsNotHandedOutAgain() throws IOException {
     store.prepare(DAILY, COLUMNS, "day");
     Files.writeString(store.newDataDirectory(DAILY, "b1").resolve("part.parquet"), "x");

@@ -124,6 +124,12 @@ public abstract class TableStoreContract {
     List<DataFile> files = write(DAILY, after, evolved, null, List.of(row(1L, 2.5d, new java.math.BigDecimal("3.10"), "a", true)));
     Snapshot staged = store.stage(DAILY, files, Replace.table(), Map.of());
     assertThat(store.publish(DAILY, staged.id()).rows()).isEqualTo(1);
+
+    List<Column> fewer = evolved.subList(0, 4);
+    Map<String, Integer> kept = store.prepare(DAILY, fewer, null);
+    assertThat(kept).containsOnlyKeys("id", "amount", "price", "note").containsEntry("id", before.get("id"));
+    assertThat(store.prepare(DAILY, fewer, "note")).isEqualTo(kept);
+    assertThat(store.prepare(DAILY, List.of(fewer.get(3), fewer.get(0), fewer.get(1), fewer.get(2)), "note")).isEqualTo(kept);
   }
 
   @Test
