@@ -69,15 +69,17 @@ final class SchemaEvolution {
     // a transaction takes one pending update at a time: each is made only when it has something to do
     Transaction transaction = table.newTransaction();
     boolean changed = false;
-    List<String> order = order(schema, columns);
-    if (!added.isEmpty() || !widened.isEmpty() || !order.equals(names(columns))) {
+    List<String> wanted = names(columns);
+    boolean reorder = !order(schema, columns).equals(wanted);
+    if (!added.isEmpty() || !widened.isEmpty() || reorder) {
       UpdateSchema update = transaction.updateSchema();
       added.forEach(column -> update.addColumn(column.name(), IcebergTypes.toIceberg(column.type(), () -> 0), column.description()));
       widened.forEach(column -> update.updateColumn(column.name(), IcebergTypes.toIceberg(column.type(), () -> 0).asPrimitiveType()));
-      List<String> wanted = names(columns);
-      update.moveFirst(wanted.get(0));
-      for (int i = 1; i < wanted.size(); i++) {
-        update.moveAfter(wanted.get(i), wanted.get(i - 1));
+      if (reorder) {
+        update.moveFirst(wanted.get(0));
+        for (int i = 1; i < wanted.size(); i++) {
+          update.moveAfter(wanted.get(i), wanted.get(i - 1));
+        }
       }
       update.commit();
       changed = true;

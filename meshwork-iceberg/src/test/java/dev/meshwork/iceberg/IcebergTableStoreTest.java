@@ -179,6 +179,15 @@ class IcebergTableStoreTest extends TableStoreContract {
   }
 
   @Test
+  void columnsFollowTheContractsOrder() {
+    Map<String, Integer> ids = store.prepare(DAILY, COLUMNS, "day");
+
+    assertThat(store.prepare(DAILY, List.of(COLUMNS.get(2), column("added", "int32"), COLUMNS.get(0), COLUMNS.get(1)), "day"))
+        .containsEntry("note", ids.get("note")).containsEntry("id", ids.get("id"));
+    assertThat(load(DAILY).schema().columns()).extracting(Types.NestedField::name).containsExactly("note", "added", "id", "day");
+  }
+
+  @Test
   void aUsedDataDirectoryIsNotHandedOutAgain() throws IOException {
     store.prepare(DAILY, COLUMNS, "day");
     Files.writeString(store.newDataDirectory(DAILY, "b1").resolve("part.parquet"), "x");
