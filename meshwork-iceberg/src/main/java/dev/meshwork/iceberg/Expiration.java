@@ -1,0 +1,142 @@
+package dev.meshwork.iceberg;
+
+import dev.meshwork.core.spi.EngineException;
+import dev.meshwork.core.spi.TableStore.Expiry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.iceberg.DeleteFiles;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotRef;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.types.Comparators;
+import org.apache.iceberg.types.Type;
+
+/** Retention: old partitions leave the published table, old snapshots and the files only they used go. */
+final class Expiration {
+
+  private Expiration() {}
+
+  static Expiry expire(Table table, Instant before) {
+    int partitions = dropPartitions(table, before);
+    Set<Path> touched = new HashSet<>();
+    AtomicInteger files = new AtomicInteger();
+    int snapshots = count(table);
+    table.expireSnapshots()
+        .expireOlderThan(before.toEpochMilli())
+        .retainLast(1)
+        .cleanExpiredMetadata(true)
+        .deleteWith(location -> {
+          if (location.endsWith(".parquet")) {
+            files.incrementAndGet();
+          }
+          touched.add(IcebergTableStore.path(location).getParent());
+          table.io().deleteFile(location);
+        })
+        .commit();
+    snapshots -= count(table);
+    return new Expiry(snapshots, partitions, files.get() + sweep(table, before, touched));
+  }
+
+  /** Deletes from {@code main} the partitions of a date or timestamp column before {@code before}; how many. */
+  private static int dropPartitions(Table table, Instant before) {
+    PartitionField field = SchemaEvolution.partitionField(table.spec());
+    Snapshot main = table.currentSnapshot();
+    if (field == null || main == null) {
+      return 0;
+    }
+    Type type = table.schema().findType(field.sourceId());
+    Object limit;
+    if (type.typeId() == Type.TypeID.DATE) {
+      limit = (int) LocalDate.ofInstant(before, ZoneOffset.UTC).toEpochDay();
+    } else if (type.typeId() == Type.TypeID.TIMESTAMP) {
+      limit = ChronoUnit.MICROS.between(Instant.EPOCH, before);
+    } else {
+      return 0;
+    }
+    Comparator<Object> order = Comparators.forType(type.asPrimitiveType());
+    Set<Object> values = new HashSet<>();
+    DeleteFiles delete = table.newDelete();
+    for (FileScanTask file : TableFiles.of(table, main)) {
+      Object value = TableFiles.partitionValue(file, field.sourceId());
+      if (value != null && order.compare(value, limit) < 0) {
+        values.add(value);
+        delete.deleteFile(file.file());
+      }
+    }
+    if (values.isEmpty()) {
+      return 0;
+    }
+    delete.commit();
+    SnapshotRef staging = table.refs().get(IcebergTableStore.STAGING);
+    if (staging != null && staging.snapshotId() == main.snapshotId()) {
+      // nothing waits on staging: let it follow main, so the old files are used by no kept snapshot
+      table.manageSnapshots().replaceBranch(IcebergTableStore.STAGING, table.currentSnapshot().snapshotId()).commit();
+    }
+    return values.size();
+  }
+
+  /**
+   * Deletes the files under the table's data directory that no snapshot uses and that are older than
+   * {@code before} (left by builds that never staged), and the directories left empty.
+   */
+  private static int sweep(Table table, Instant before, Set<Path> touched) {
+    Path data = IcebergTableStore.path(table.location()).resolve("data");
+    if (!Files.isDirectory(data)) {
+      return 0;
+    }
+    Set<Path> used = new HashSet<>();
+    table.snapshots().forEach(snapshot -> TableFiles.of(table, snapshot).forEach(file -> used.add(TableFiles.path(file.file()))));
+    int deleted = 0;
+    try {
+      for (Path file : list(data, Files::isRegularFile)) {
+        if (!used.contains(file) && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+          Files.delete(file);
+          touched.add(file.getParent());
+          deleted++;
+        }
+      }
+      for (Path directory : list(data, Files::isDirectory)) {
+        boolean empty;
+        try (Stream<Path> entries = Files.list(directory)) {
+          empty = entries.findAny().isEmpty();
+        }
+        if (!directory.equals(data) && empty
+            && (touched.contains(directory) || Files.getLastModifiedTime(directory).toInstant().isBefore(before))) {
+          Files.delete(directory);
+          touched.add(directory.getParent());
+        }
+      }
+    } catch (IOException e) {
+      throw new EngineException("cannot delete unused files of " + table.name() + ": " + e.getMessage(), e);
+    }
+    return deleted;
+  }
+
+  /** The entries below {@code directory} that match, deepest first. */
+  private static List<Path> list(Path directory, java.util.function.Predicate<Path> filter) throws IOException {
+    try (Stream<Path> walk = Files.walk(directory)) {
+      return walk.filter(filter).sorted(Comparator.reverseOrder()).toList();
+    }
+  }
+
+  private static int count(Table table) {
+    int count = 0;
+    for (Snapshot ignored : table.snapshots()) {
+      count++;
+    }
+    return count;
+  }
+}
