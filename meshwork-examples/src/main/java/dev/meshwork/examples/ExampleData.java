@@ -43,7 +43,7 @@ public final class ExampleData {
   private ExampleData() {}
 
   /**
-   * Writes the file sources' data below {@code examplesDir}: {@code orders/data/payments/*.json},
+   * Writes the file sources' data below {@code examplesDir}: {@code orders/data/payments/*.jsonl},
    * {@code logistics/data/shipping/*.csv}, {@code marketing/data/clickstream/*.parquet} and
    * {@code marketing/data/campaigns/*.csv}, replacing the files an earlier run left there.
    */

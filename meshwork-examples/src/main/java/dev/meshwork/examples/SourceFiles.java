@@ -32,9 +32,9 @@ final class SourceFiles {
   private SourceFiles() {}
 
   static void write(Path examples, World world) {
-    Path payments = clear(examples.resolve(PAYMENTS), "*.json");
+    Path payments = clear(examples.resolve(PAYMENTS), "*.jsonl");
     group(world.payments(), p -> YearMonth.from(p.attemptedAt().atZone(ZoneOffset.UTC)).toString())
-        .forEach((month, rows) -> write(payments.resolve("payments-" + month + ".json"), paymentsJson(rows)));
+        .forEach((month, rows) -> write(payments.resolve("payments-" + month + ".jsonl"), paymentsJson(rows)));
 
     Path shipping = clear(examples.resolve(SHIPPING), "*.csv");
     group(world.tracking(), t -> LocalDate.ofInstant(t.eventTime(), ZoneOffset.UTC).toString())

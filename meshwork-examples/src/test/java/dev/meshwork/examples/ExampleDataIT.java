@@ -163,7 +163,7 @@ class ExampleDataIT {
     }
     inputs.attach(duck, new Input.FromSource("crm", "crm", List.of("customers")));
     Map<String, String> files = Map.of(
-        "payments_api.payments", "read_json('" + examples.resolve("orders/data/payments/*.json") + "')",
+        "payments_api.payments", "read_json('" + examples.resolve("orders/data/payments/*.jsonl") + "')",
         "shipping.events", "read_csv('" + examples.resolve("logistics/data/shipping/*.csv") + "', header = true)",
         "clickstream.events", "read_parquet('" + examples.resolve("marketing/data/clickstream/*.parquet") + "')",
         "campaigns_sheet.campaigns", "read_csv('" + examples.resolve("marketing/data/campaigns/*.csv") + "', header = true)");
