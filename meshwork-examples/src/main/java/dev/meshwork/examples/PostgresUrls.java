@@ -3,7 +3,7 @@ package dev.meshwork.examples;
 import dev.meshwork.spec.error.InvalidException;
 
 /** Derives a database's JDBC URL from the server's, keeping host, port and parameters. */
-final class PostgresUrls {
+public final class PostgresUrls {
 
   private static final String PREFIX = "jdbc:postgresql:";
 
@@ -20,7 +20,7 @@ final class PostgresUrls {
    * {@code jdbc:postgresql://db:5432/orders?ssl=true}. The URL is not echoed in errors: it may
    * hold a password.
    */
-  static String withDatabase(String serverUrl, String database) {
+  public static String withDatabase(String serverUrl, String database) {
     check(serverUrl);
     String rest = serverUrl.substring(PREFIX.length());
     int question = rest.indexOf('?');
