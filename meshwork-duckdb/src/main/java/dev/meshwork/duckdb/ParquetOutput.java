@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes a relation as Parquet files with DuckDB's {@code COPY}: field ids on the columns, hive
- * directories ({@code column=value}) per partition value, files of at most about 256 MB.
+ * Writes a relation as Parquet files with DuckDB's {@code COPY}: field ids on the columns (and on
+ * list elements, given as {@code column.element}), hive directories ({@code column=value}) per
+ * partition value, files of at most about 256 MB.
  */
 final class ParquetOutput {
 
@@ -36,8 +37,8 @@ final class ParquetOutput {
   List<DataFile> write(Relation relation, Path directory, String partitionColumn, Map<String, Integer> fieldIds) {
     StringBuilder options = new StringBuilder("FORMAT parquet, COMPRESSION zstd, FILE_SIZE_BYTES '256MB'");
     if (fieldIds != null && !fieldIds.isEmpty()) {
-      options.append(", FIELD_IDS {").append(fieldIds.entrySet().stream()
-          .map(e -> Sql.literal(e.getKey()) + ": " + e.getValue()).collect(joining(", "))).append("}");
+      options.append(", FIELD_IDS {").append(fieldIds.keySet().stream().filter(name -> !name.contains("."))
+          .map(name -> Sql.literal(name) + ": " + fieldId(fieldIds, name)).collect(joining(", "))).append("}");
     }
     if (partitionColumn != null) {
       options.append(", PARTITION_BY (").append(Sql.identifier(partitionColumn)).append("), WRITE_PARTITION_COLUMNS true");
@@ -52,6 +53,14 @@ final class ParquetOutput {
       throw Sql.error(e);
     }
     return dataFiles(directory, partitionColumn != null);
+  }
+
+  /** A column's field id, with its list element's as {@code column.element} when given. */
+  private static String fieldId(Map<String, Integer> fieldIds, String name) {
+    String element = name + ".element";
+    return fieldIds.containsKey(element)
+        ? "{__duckdb_field_id: " + fieldIds.get(name) + ", element: " + fieldId(fieldIds, element) + "}"
+        : String.valueOf(fieldIds.get(name));
   }
 
   /** The files written, with their row counts from the Parquet footers; files without rows are dropped. */

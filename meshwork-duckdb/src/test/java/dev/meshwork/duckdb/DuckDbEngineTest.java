@@ -117,6 +117,18 @@ class DuckDbEngineTest extends EngineContract {
   }
 
   @Test
+  void givesListElementsTheirFieldIdsWhenGiven() {
+    Workspace workspace = open();
+    workspace.materialize("lists", "SELECT [[1]] AS nested, ['a'] AS tags");
+    List<DataFile> files = workspace.writeParquet("lists", dir.resolve("lists"), null,
+        Map.of("nested", 1, "nested.element", 2, "nested.element.element", 3, "tags", 4));
+    assertThat(workspace.query("SELECT name, field_id FROM parquet_schema('%s')".formatted(files.get(0).path()), 20).rows())
+        .containsExactly(Arrays.asList("duckdb_schema", null), List.of("nested", 1L), Arrays.asList("list", null),
+            List.of("element", 2L), Arrays.asList("list", null), List.of("element", 3L), List.of("tags", 4L),
+            Arrays.asList("list", null), Arrays.asList("element", null));
+  }
+
+  @Test
   void anEmptyRelationWritesNoFiles() {
     Workspace workspace = open();
     workspace.materialize("none", "SELECT 1 AS id WHERE false");
