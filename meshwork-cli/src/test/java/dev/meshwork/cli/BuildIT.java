@@ -39,7 +39,7 @@ class BuildIT {
     assertThat(mesh.scalar("SELECT count(DISTINCT day) FROM shop.sales")).isEqualTo("2");
     assertThat(mesh.mesh("status").out()).contains("shop.sales", "1.0.0", "published");
     Cli history = mesh.mesh("history", "shop.sales");
-    assertThat(history.out()).contains("1.0.0", "partitions", "raw.sales");
+    assertThat(history.out()).contains("1.0.0", "partitions", "sales-files.sales");
     Cli described = mesh.mesh("describe", "shop.sales");
     assertThat(described.out()).contains("shop.sales  Shop sales", "sale_id", "required, unique",
         "amount positive", "rowCount", "upstream: source shop.sales-files");

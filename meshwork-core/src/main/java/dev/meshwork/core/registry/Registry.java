@@ -8,11 +8,14 @@ import dev.meshwork.spec.Kind;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.Resource;
 import dev.meshwork.spec.Source;
+import dev.meshwork.spec.Transform;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.error.NotFoundException;
 import dev.meshwork.spec.load.LoadedResource;
 import dev.meshwork.spec.load.Loader;
 import dev.meshwork.spec.load.NodeWriter;
+import dev.meshwork.spec.load.Node;
+import dev.meshwork.spec.load.Position;
 import dev.meshwork.spec.load.Problem;
 import dev.meshwork.spec.validate.Catalog;
 import dev.meshwork.spec.validate.Validator;
@@ -123,14 +126,25 @@ public final class Registry implements Catalog {
     return find(Kind.DATA_PRODUCT, ref.toString()).map(a -> (DataProduct) a.resource());
   }
 
-  private static Map<String, String> replacements(Resource resource) {
+  private static Map<String, Node> replacements(Resource resource) {
     if (resource instanceof DataProduct product && product.spec().transform().sqlFile() != null) {
-      return Map.of("spec.transform.sql", product.spec().transform().sql());
+      Transform transform = product.spec().transform();
+      List<Node.Entry> entries = new ArrayList<>();
+      entries.add(entry("sql", transform.sql()));
+      entries.add(entry("sqlFile", transform.sqlFile()));
+      if (transform.partitionBy() != null) {
+        entries.add(entry("partitionBy", transform.partitionBy()));
+      }
+      return Map.of("spec.transform", new Node.Mapping(entries, new Position("", 0, 0)));
     }
     if (resource instanceof Source source && source.spec().path() != null) {
-      return Map.of("spec.path", source.spec().path());
+      return Map.of("spec.path", NodeWriter.text(source.spec().path()));
     }
     return Map.of();
+  }
+
+  private static Node.Entry entry(String key, String value) {
+    return new Node.Entry(new Node.Scalar(key, true, new Position("", 0, 0)), NodeWriter.text(value));
   }
 
   private static Applied parse(StoredResource stored) {

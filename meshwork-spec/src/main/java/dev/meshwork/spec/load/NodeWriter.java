@@ -13,18 +13,23 @@ public final class NodeWriter {
   private static final Pattern NUMBER = Pattern.compile("-?\\d[\\d._]*([eE][+-]?\\d+)?");
   private static final Pattern SAFE_PLAIN = Pattern.compile("[^\\s\\-?:,\\[\\]{}#&*!|>'\"%@`][^\\n]*");
 
-  private final Map<String, String> replacements;
+  private final Map<String, Node> replacements;
   private final StringBuilder out = new StringBuilder();
 
-  private NodeWriter(Map<String, String> replacements) {
+  private NodeWriter(Map<String, Node> replacements) {
     this.replacements = replacements;
   }
 
-  /** The YAML text of {@code root}, with the strings of {@code replacements} at their field paths. */
-  public static String write(Node root, Map<String, String> replacements) {
+  /** The YAML text of {@code root}, with the nodes of {@code replacements} at their field paths. */
+  public static String write(Node root, Map<String, Node> replacements) {
     NodeWriter writer = new NodeWriter(replacements);
     writer.block(root, "", 0);
     return writer.out.toString();
+  }
+
+  /** A string node, for a replacement. */
+  public static Node text(String value) {
+    return new Node.Scalar(value, false, new Position("", 0, 0));
   }
 
   private void block(Node node, String path, int indent) {
@@ -46,8 +51,8 @@ public final class NodeWriter {
         }
         first = false;
         out.append("- ");
-        Node item = sequence.items().get(i);
         String itemPath = path + "[" + i + "]";
+        Node item = replacements.getOrDefault(itemPath, sequence.items().get(i));
         if (isCollection(item)) {
           block(item, itemPath, indent + 2);
         } else {
@@ -59,8 +64,9 @@ public final class NodeWriter {
     }
   }
 
-  private void value(Node node, String path, int indent) {
-    if (isCollection(node) && !replacements.containsKey(path)) {
+  private void value(Node original, String path, int indent) {
+    Node node = replacements.getOrDefault(path, original);
+    if (isCollection(node)) {
       out.append('\n');
       block(node, path, indent + 2);
     } else {
@@ -69,10 +75,6 @@ public final class NodeWriter {
   }
 
   private String inline(Node node, String path) {
-    String replacement = replacements.get(path);
-    if (replacement != null) {
-      return quoted(replacement);
-    }
     if (node instanceof Node.Mapping) {
       return "{}";
     }

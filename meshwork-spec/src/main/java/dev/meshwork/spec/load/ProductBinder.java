@@ -32,7 +32,7 @@ final class ProductBinder {
   private static final List<String> SPEC = List.of("version", "classification", "containsPII", "retentionDays",
       "inputs", "transform", "schema", "quality", "sla", "schedule", "outputPorts", "access", "changelog");
   private static final List<String> INPUT = List.of("name", "source", "tables", "product", "version");
-  private static final List<String> TRANSFORM = List.of("sql", "partitionBy");
+  private static final List<String> TRANSFORM = List.of("sql", "partitionBy", "sqlFile");
   private static final List<String> COLUMN = List.of("name", "type", "required", "unique", "primaryKey",
       "description", "enum", "pii", "protection");
   private static final List<String> SLA = List.of("freshness", "availability", "qualityScore");
@@ -139,8 +139,14 @@ final class ProductBinder {
       return null;
     }
     Node sqlNode = f.value("sql", true);
+    String origin = f.string("sqlFile", false);
     if (!Transform.namesFile(sql)) {
-      return f.problems().attempt(sqlNode, f.pathOf("sql"), () -> new Transform(sql, null, partitionBy));
+      return f.problems().attempt(sqlNode, f.pathOf("sql"), () -> new Transform(sql, origin, partitionBy));
+    }
+    if (origin != null) {
+      f.problems().error(f.value("sqlFile", false), f.pathOf("sqlFile"),
+          "sqlFile names where inline SQL came from; sql already names the file " + sql.trim());
+      return null;
     }
     Path file = specFile.toAbsolutePath().getParent().resolve(sql.trim()).normalize();
     String text = SpecFiles.readSql(file, sqlNode, f.pathOf("sql"), f.problems());

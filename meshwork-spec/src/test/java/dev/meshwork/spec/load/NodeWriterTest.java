@@ -33,7 +33,7 @@ class NodeWriterTest {
     Loader loader = new Loader(Path.of(""));
     LoadedResource daily = loader.load(List.of(EXAMPLES.resolve("orders/daily.yaml"))).resources().get(0);
     String sql = ((DataProduct) daily.resource()).spec().transform().sql();
-    String yaml = NodeWriter.write(daily.root(), Map.of("spec.transform.sql", sql));
+    String yaml = NodeWriter.write(daily.root(), Map.of("spec.transform.sql", NodeWriter.text(sql)));
     Resource copy = loader.loadText(Path.of("/elsewhere/daily.yaml"), yaml).resources().get(0).resource();
     assertThat(((DataProduct) copy).spec().transform().sql()).isEqualTo(sql);
     assertThat(((DataProduct) copy).spec().transform().sqlFile()).isNull();
