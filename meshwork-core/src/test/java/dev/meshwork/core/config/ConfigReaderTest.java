@@ -16,7 +16,7 @@ class ConfigReaderTest {
   @Test
   void noFileMeansEmbeddedDefaults() {
     Config config = ConfigReader.read(new Home(Path.of("/nonexistent/home")));
-    assertThat(config.store().url()).isEqualTo("jdbc:h2:file:/nonexistent/home/meta/meshwork");
+    assertThat(config.store().url()).isEqualTo("jdbc:h2:file:/nonexistent/home/meta/meshwork;WRITE_DELAY=0");
     assertThat(config.lake().path()).isEqualTo(Path.of("/nonexistent/home/lake"));
     assertThat(config.engine().type()).isEqualTo("duckdb");
   }
