@@ -64,11 +64,11 @@ final class BuildOverhead {
       sql.execute("""
           COPY (
             SELECT uuid() AS id,
-                   CAST(printf('00000000-0000-4000-8000-%012d', i % 50) AS UUID) AS tenant_id,
-                   ['pending', 'confirmed', 'shipped', 'delivered', 'cancelled'][1 + i % 5] AS status,
-                   CAST(100 + (i * 7919) % 50000 AS BIGINT) AS total_cents,
-                   CAST(1 + i % 7 AS INTEGER) AS item_count,
-                   TIMESTAMP '2025-11-21 00:00:00' + to_seconds(CAST((i * 104729) % 31536000 AS BIGINT)) AS created_at
+                   CAST(printf('00000000-0000-4000-8000-%%012d', i %% 50) AS UUID) AS tenant_id,
+                   ['pending', 'confirmed', 'shipped', 'delivered', 'cancelled'][1 + i %% 5] AS status,
+                   CAST(100 + (i * 7919) %% 50000 AS BIGINT) AS total_cents,
+                   CAST(1 + i %% 7 AS INTEGER) AS item_count,
+                   TIMESTAMP '2025-11-21 00:00:00' + to_seconds(CAST((i * 104729) %% 31536000 AS BIGINT)) AS created_at
             FROM range(%d) AS r(i)
           ) TO '%s' (FORMAT parquet)""".formatted(rows, file));
     }
@@ -78,7 +78,8 @@ final class BuildOverhead {
     long start = System.nanoTime();
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duck.createStatement()) {
       sql.execute("CREATE TABLE daily AS " + TRANSFORM.formatted("read_parquet('" + source + "')"));
-      sql.execute("COPY daily TO '" + out + "' (FORMAT parquet, PARTITION_BY (created_date), WRITE_PARTITION_COLUMNS true)");
+      sql.execute("COPY daily TO '" + out + "' (FORMAT parquet, COMPRESSION zstd, FILE_SIZE_BYTES '256MB', "
+          + "PARTITION_BY (created_date), WRITE_PARTITION_COLUMNS true)");
     }
     return Bench.seconds(System.nanoTime() - start);
   }

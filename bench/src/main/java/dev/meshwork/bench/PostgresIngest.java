@@ -29,11 +29,11 @@ final class PostgresIngest {
         sql.execute("""
             CREATE TABLE orders AS
             SELECT md5(i::text)::uuid AS id,
-                   md5((i % 50)::text)::uuid AS tenant_id,
-                   (ARRAY['PENDING','CONFIRMED','SHIPPED','DELIVERED','CANCELLED'])[1 + i % 5] AS status,
-                   (100 + i * 7919 % 50000)::bigint AS total_cents,
+                   md5((i %% 50)::text)::uuid AS tenant_id,
+                   (ARRAY['PENDING','CONFIRMED','SHIPPED','DELIVERED','CANCELLED'])[1 + i %% 5] AS status,
+                   (100 + i::bigint * 7919 %% 50000)::bigint AS total_cents,
                    'USD'::char(3) AS currency,
-                   timestamptz '2025-11-21 00:00:00+00' + make_interval(secs => i * 104729 % 31536000) AS created_at,
+                   timestamptz '2025-11-21 00:00:00+00' + make_interval(secs => (i::bigint * 104729 %% 31536000)::float8) AS created_at,
                    'order note ' || i AS note
             FROM generate_series(1, %d) AS s(i)""".formatted(rows));
         sql.execute("VACUUM ANALYZE orders");
