@@ -1,6 +1,11 @@
 package dev.meshwork.bench;
 
+import dev.meshwork.core.spi.Engine;
+import dev.meshwork.core.spi.Provider;
+import dev.meshwork.core.spi.Settings;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /** Runs the benchmarks named on the command line: build-overhead, quality, pg-ingest, or all. */
 public final class Bench {
@@ -25,6 +30,17 @@ public final class Bench {
             + " (expected build-overhead, quality, pg-ingest or all)");
       }
     }
+  }
+
+  /** The DuckDB engine, found as the platform finds it. */
+  static Engine engine(Path work) {
+    Settings settings = new Settings(null, null, null, work, work, 0, null);
+    for (Provider provider : ServiceLoader.load(Provider.class)) {
+      if (provider.type() == Engine.class && provider.name().equals("duckdb")) {
+        return (Engine) provider.create(settings);
+      }
+    }
+    throw new IllegalStateException("no duckdb engine on the classpath");
   }
 
   static void report(String line) {

@@ -2,8 +2,6 @@ package dev.meshwork.bench;
 
 import dev.meshwork.core.spi.DatabaseSource;
 import dev.meshwork.core.spi.Engine;
-import dev.meshwork.core.spi.Provider;
-import dev.meshwork.core.spi.Settings;
 import dev.meshwork.core.spi.Workspace;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -12,7 +10,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 
 /**
  * PostgreSQL ingest: a table of N rows read into the engine, against {@code psql \copy} of the
@@ -41,7 +38,7 @@ final class PostgresIngest {
       String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
       List<Double> psql = new ArrayList<>();
       List<Double> ours = new ArrayList<>();
-      try (Engine engine = engine(work)) {
+      try (Engine engine = Bench.engine(work)) {
         for (int round = 0; round < 3; round++) {
           psql.add(psql(postgres.getPort()));
           long start = System.nanoTime();
@@ -76,13 +73,4 @@ final class PostgresIngest {
     return Bench.seconds(System.nanoTime() - start);
   }
 
-  private static Engine engine(Path work) {
-    Settings settings = new Settings(null, null, null, work, work, 0, null);
-    for (Provider provider : ServiceLoader.load(Provider.class)) {
-      if (provider.type() == Engine.class && provider.name().equals("duckdb")) {
-        return (Engine) provider.create(settings);
-      }
-    }
-    throw new IllegalStateException("no duckdb engine on the classpath");
-  }
 }

@@ -4,8 +4,6 @@ import dev.meshwork.core.build.QualityPlan;
 import dev.meshwork.core.spi.BuildRecord.RuleResult;
 import dev.meshwork.core.spi.DataFile;
 import dev.meshwork.core.spi.Engine;
-import dev.meshwork.core.spi.Provider;
-import dev.meshwork.core.spi.Settings;
 import dev.meshwork.core.spi.Workspace;
 import dev.meshwork.spec.DataProduct;
 import dev.meshwork.spec.load.Loader;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * The quality engine: N rows × 10 columns × 16 rules, compiled into one scan, against the same
@@ -28,7 +25,7 @@ final class QualityScan {
   static void run(long rows) throws Exception {
     Path work = Files.createTempDirectory("meshwork-bench-quality");
     List<QualityRule> rules = rules(work);
-    try (Engine engine = engine(work); Workspace workspace = engine.open()) {
+    try (Engine engine = Bench.engine(work); Workspace workspace = engine.open()) {
       workspace.materialize("t", """
           SELECT i AS id,
                  CAST(printf('00000000-0000-4000-8000-%%012d', i %% 1000) AS UUID) AS tenant_id,
@@ -65,15 +62,6 @@ final class QualityScan {
     }
   }
 
-  private static Engine engine(Path work) {
-    Settings settings = new Settings(null, null, null, work, work, 0, null);
-    for (Provider provider : ServiceLoader.load(Provider.class)) {
-      if (provider.type() == Engine.class && provider.name().equals("duckdb")) {
-        return (Engine) provider.create(settings);
-      }
-    }
-    throw new IllegalStateException("no duckdb engine on the classpath");
-  }
 
   private static List<QualityRule> rules(Path work) throws Exception {
     Path spec = work.resolve("product.yaml");
