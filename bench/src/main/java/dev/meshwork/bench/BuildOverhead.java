@@ -39,13 +39,14 @@ final class BuildOverhead {
     List<Double> plain = new ArrayList<>();
     List<Double> platform = new ArrayList<>();
     Home home = new Home(work.resolve("home"));
+    StageTimes stages = new StageTimes();
     try (Platform mesh = Platform.open(home, Map.of(), Clock.systemUTC())) {
       mesh.operations().apply(new Loader(work).load(List.of(work.resolve("specs"))).resources());
       for (int round = 0; round < 3; round++) {
         plain.add(plainDuckDb(source, work.resolve("plain-" + round)));
         long start = System.nanoTime();
         BuildRecord build = mesh.operations().build(
-            new BuildRequest(ProductRef.parse("bench.daily"), null, null, null, true), BuildListener.NONE).get(0);
+            new BuildRequest(ProductRef.parse("bench.daily"), null, null, null, true), stages.reset()).get(0);
         platform.add(Bench.seconds(System.nanoTime() - start));
         if (build.status() != BuildRecord.Status.PUBLISHED) {
           throw new IllegalStateException("the benchmark build failed: " + build.error());
@@ -55,6 +56,7 @@ final class BuildOverhead {
     double plainMedian = median(plain);
     double platformMedian = median(platform);
     Bench.report("build-overhead: " + rows + " rows; plain DuckDB " + plain + " s, Meshwork build " + platform + " s");
+    Bench.report("build-overhead: stages of the last build: " + stages);
     Bench.report(String.format("| Build overhead (%,d rows, 10 rules) | plain %.2f s, build %.2f s | ratio %.2f | <= 1.25 |",
         rows, plainMedian, platformMedian, platformMedian / plainMedian));
   }
@@ -133,6 +135,43 @@ final class BuildOverhead {
             - {rule: rowCount, mustBeGreaterThan: 0}
             - {rule: sql, query: "SELECT count(*) FROM {table} WHERE total_cents > 1000000000", mustBe: 0}
         """.formatted(source, TRANSFORM.formatted("src.orders").indent(8).stripTrailing()));
+  }
+
+  /** Seconds spent in each stage of a build. */
+  private static final class StageTimes implements BuildListener {
+    private final Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+    private String stage;
+    private long since;
+
+    StageTimes reset() {
+      seconds.clear();
+      stage = null;
+      return this;
+    }
+
+    @Override
+    public void stage(ProductRef product, String next) {
+      close();
+      stage = next;
+      since = System.nanoTime();
+    }
+
+    @Override
+    public void finished(BuildRecord build) {
+      close();
+    }
+
+    private void close() {
+      if (stage != null) {
+        seconds.put(stage, Bench.seconds(System.nanoTime() - since));
+        stage = null;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return seconds.toString();
+    }
   }
 
   static double median(List<Double> values) {

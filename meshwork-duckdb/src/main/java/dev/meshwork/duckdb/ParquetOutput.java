@@ -13,10 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes a relation as Parquet files with DuckDB's {@code COPY}: field ids on the columns (and on
@@ -43,16 +43,18 @@ final class ParquetOutput {
     if (partitionColumn != null) {
       options.append(", PARTITION_BY (").append(Sql.identifier(partitionColumn)).append("), WRITE_PARTITION_COLUMNS true");
     }
-    try {
-      workspace.execute("COPY (SELECT * FROM " + relation.sql() + ") TO " + Sql.literal(directory.toString())
-          + " (" + options + ")");
+    options.append(", RETURN_STATS true");
+    String copy = "COPY (SELECT * FROM " + relation.sql() + ") TO " + Sql.literal(directory.toString()) + " (" + options + ")";
+    try (Statement statement = workspace.connection().createStatement(); ResultSet written = statement.executeQuery(copy)) {
+      return dataFiles(written, partitionColumn != null);
     } catch (SQLException e) {
       if (Sql.isInternal(e)) {
         throw new EngineException("cannot write Parquet files to " + directory + ": " + Sql.message(e), e);
       }
       throw Sql.error(e);
+    } catch (IOException e) {
+      throw new EngineException("cannot read the Parquet files in " + directory + ": " + e.getMessage(), e);
     }
-    return dataFiles(directory, partitionColumn != null);
   }
 
   /** A column's field id, with its list element's as {@code column.element} when given. */
@@ -63,48 +65,55 @@ final class ParquetOutput {
         : String.valueOf(fieldIds.get(name));
   }
 
-  /** The files written, with their row counts from the Parquet footers; files without rows are dropped. */
-  private List<DataFile> dataFiles(Path directory, boolean partitioned) {
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(directory)) {
-      paths = walk.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
-    } catch (IOException e) {
-      throw new EngineException("cannot list the Parquet files in " + directory + ": " + e.getMessage(), e);
-    }
-    if (paths.isEmpty()) {
-      return List.of();
-    }
-    Map<String, Long> rows = rowCounts(paths);
+  /** The files written, as COPY reports them with their statistics; files without rows are dropped. */
+  private static List<DataFile> dataFiles(ResultSet written, boolean partitioned) throws SQLException, IOException {
     List<DataFile> files = new ArrayList<>();
-    try {
-      for (Path path : paths) {
-        long count = rows.get(path.toString());
-        if (count == 0) {
-          Files.delete(path);
-          continue;
-        }
-        String value = partitioned ? partitionValue(path.getParent().getFileName().toString()) : null;
-        boolean nullPartition = partitioned && value == null;
-        files.add(new DataFile(path, value, nullPartition, count, Files.size(path)));
+    while (written.next()) {
+      Path path = Path.of(written.getString("filename"));
+      long count = written.getLong("count");
+      if (count == 0) {
+        Files.deleteIfExists(path);
+        continue;
       }
-    } catch (IOException e) {
-      throw new EngineException("cannot read the Parquet files in " + directory + ": " + e.getMessage(), e);
+      String value = partitioned ? partitionValue(path.getParent().getFileName().toString()) : null;
+      files.add(new DataFile(path, value, partitioned && value == null, count, written.getLong("file_size_bytes"),
+          columnStats(written.getObject("column_statistics"))));
     }
+    files.sort(Comparator.comparing(DataFile::path));
     return files;
   }
 
-  private Map<String, Long> rowCounts(List<Path> paths) {
-    Map<String, Long> rows = new HashMap<>();
-    String list = paths.stream().map(p -> Sql.literal(p.toString())).collect(joining(", "));
-    try (Statement statement = workspace.connection().createStatement();
-         ResultSet result = statement.executeQuery("SELECT file_name, num_rows FROM parquet_file_metadata([" + list + "])")) {
-      while (result.next()) {
-        rows.put(result.getString(1), result.getLong(2));
-      }
-    } catch (SQLException e) {
-      throw new EngineException("cannot read the footers of the Parquet files written: " + Sql.message(e), e);
+  /** DuckDB's per-column statistics (a map from quoted column name to a map of figures). */
+  private static Map<String, DataFile.ColumnStats> columnStats(Object statistics) {
+    Map<String, DataFile.ColumnStats> columns = new HashMap<>();
+    if (!(statistics instanceof Map<?, ?> byColumn)) {
+      return columns;
     }
-    return rows;
+    for (Map.Entry<?, ?> entry : byColumn.entrySet()) {
+      String name = String.valueOf(entry.getKey());
+      if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+        name = name.substring(1, name.length() - 1).replace("\"\"", "\"");
+      }
+      if (!(entry.getValue() instanceof Map<?, ?> figures) || name.contains("\".\"")) {
+        continue;
+      }
+      columns.put(name, new DataFile.ColumnStats(number(figures.get("num_values")), number(figures.get("null_count")),
+          number(figures.get("column_size_bytes")), exact(figures, "min"), exact(figures, "max")));
+    }
+    return columns;
+  }
+
+  private static long number(Object value) {
+    try {
+      return value == null ? -1 : Long.parseLong(value.toString());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static String exact(Map<?, ?> figures, String bound) {
+    Object value = figures.get(bound);
+    return value != null && "true".equals(String.valueOf(figures.get(bound + "_is_exact"))) ? value.toString() : null;
   }
 
   /** The value of a hive directory {@code column=value}, URL-decoded; null for DuckDB's null directory. */

@@ -129,6 +129,23 @@ class DuckDbEngineTest extends EngineContract {
   }
 
   @Test
+  void reportsEachFilesColumnStatisticsAsItWritesThem() {
+    Workspace workspace = open();
+    workspace.materialize("stats", """
+        SELECT i AS id, CASE WHEN i % 2 = 0 THEN 'even' END AS kind, DATE '2026-11-01' + CAST(i % 2 AS INTEGER) AS day
+        FROM range(10) AS r(i)""");
+    List<DataFile> files = workspace.writeParquet("stats", dir.resolve("stats"), "day", Map.of());
+    assertThat(files).extracting(DataFile::partition, DataFile::rows).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("2026-11-01", 5L), org.assertj.core.groups.Tuple.tuple("2026-11-02", 5L));
+    DataFile first = files.get(0);
+    assertThat(first.columns().get("id")).extracting(DataFile.ColumnStats::values, DataFile.ColumnStats::nulls,
+        DataFile.ColumnStats::min, DataFile.ColumnStats::max).containsExactly(5L, 0L, "0", "8");
+    assertThat(files.get(1).columns().get("kind").nulls()).isEqualTo(5L);
+    assertThat(first.columns().get("day").min()).isEqualTo("2026-11-01");
+    assertThat(first.bytes()).isEqualTo(first.path().toFile().length());
+  }
+
+  @Test
   void anEmptyRelationWritesNoFiles() {
     Workspace workspace = open();
     workspace.materialize("none", "SELECT 1 AS id WHERE false");

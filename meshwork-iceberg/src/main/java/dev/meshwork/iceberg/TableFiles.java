@@ -55,12 +55,17 @@ final class TableFiles {
   /** A Parquet file written with the table's field ids, as a data file of the table's current spec. */
   static DataFile register(Table table, ProductRef product, dev.meshwork.core.spi.DataFile file) {
     PartitionSpec spec = table.spec();
-    InputFile input = table.io().newInputFile(IcebergTableStore.location(file.path()));
-    DataFiles.Builder builder = DataFiles.builder(spec).withInputFile(input).withFormat(FileFormat.PARQUET);
-    try {
-      builder.withMetrics(ParquetUtil.fileMetrics(input, MetricsConfig.forTable(table)));
-    } catch (RuntimeException e) {
-      throw new EngineException("cannot stage " + product + ": cannot read data file " + file.path() + ": " + e.getMessage(), e);
+    DataFiles.Builder builder = DataFiles.builder(spec).withFormat(FileFormat.PARQUET);
+    if (!file.columns().isEmpty()) {
+      builder.withPath(IcebergTableStore.location(file.path())).withFileSizeInBytes(file.bytes())
+          .withMetrics(FileMetrics.of(table.schema(), file));
+    } else {
+      InputFile input = table.io().newInputFile(IcebergTableStore.location(file.path()));
+      try {
+        builder.withInputFile(input).withMetrics(ParquetUtil.fileMetrics(input, MetricsConfig.forTable(table)));
+      } catch (RuntimeException e) {
+        throw new EngineException("cannot stage " + product + ": cannot read data file " + file.path() + ": " + e.getMessage(), e);
+      }
     }
     PartitionField field = SchemaEvolution.partitionField(spec);
     boolean hasValue = file.partition() != null || file.nullPartition();

@@ -121,6 +121,26 @@ class IcebergTableStoreTest extends TableStoreContract {
   }
 
   @Test
+  void statisticsTheEngineReportedBecomeTheFilesMetrics() {
+    Map<String, Integer> ids = store.prepare(DAILY, COLUMNS, "day");
+    DataFile written = writeDataFile(store.newDataDirectory(DAILY, "b1"), ids, COLUMNS, "day",
+        List.of(List.of(7L, java.time.LocalDate.parse("2026-11-20"), "a"), java.util.Arrays.asList(9L, java.time.LocalDate.parse("2026-11-20"), null)));
+    DataFile reported = new DataFile(written.path(), written.partition(), false, 2, written.bytes(), Map.of(
+        "id", new DataFile.ColumnStats(2, 0, 20, "7", "9"),
+        "note", new DataFile.ColumnStats(2, 1, 10, "a", "a"),
+        "day", new DataFile.ColumnStats(2, 0, 10, "2026-11-20", null)));
+    store.publish(DAILY, store.stage(DAILY, List.of(reported), TableStore.Replace.table(), Map.of()).id());
+
+    org.apache.iceberg.DataFile file = load(DAILY).currentSnapshot().addedDataFiles(load(DAILY).io()).iterator().next();
+    int id = ids.get("id");
+    assertThat(file.recordCount()).isEqualTo(2);
+    assertThat(file.nullValueCounts()).containsEntry(ids.get("note"), 1L);
+    assertThat(org.apache.iceberg.types.Conversions.<Long>fromByteBuffer(Types.LongType.get(), file.lowerBounds().get(id))).isEqualTo(7L);
+    assertThat(org.apache.iceberg.types.Conversions.<Long>fromByteBuffer(Types.LongType.get(), file.upperBounds().get(id))).isEqualTo(9L);
+    assertThat(file.upperBounds()).doesNotContainKey(ids.get("day"));
+  }
+
+  @Test
   void aBadPartitionValueIsRefusedBeforeAnythingIsCommitted() {
     Map<String, Integer> ids = store.prepare(DAILY, COLUMNS, "day");
     DataFile file = writeDataFile(store.newDataDirectory(DAILY, "b1"), ids, COLUMNS, "day",
