@@ -79,6 +79,11 @@ final class ChunkLoader {
     }
   }
 
+  /** Whether the first chunk created the table. */
+  boolean created() {
+    return created;
+  }
+
   /** Stops loading after the chunk being loaded and waits for that; returns whether the table was created. */
   boolean abandon() {
     abandoned = true;

@@ -85,8 +85,11 @@ final class PostgresCopy {
       try {
         loader.finish();
       } catch (SQLException e) {
-        dropIfCreated(target, true);
+        dropIfCreated(target, loader.created());
         throw new EngineException("cannot load source " + source.name() + " into " + target.name() + ": " + Sql.message(e), e);
+      } catch (RuntimeException e) {
+        dropIfCreated(target, loader.created());
+        throw e;
       }
       progress.accept(rows);
       return rows;

@@ -82,6 +82,7 @@ class PostgresIngestIT {
           INSERT INTO texts VALUES (E'tab\\there', '{"q": "a \\"b\\" \\\\ c"}', ARRAY[E'back\\\\slash', E'line\\nbreak']),
             (E'back\\\\slash\\\\n and \\\\N', NULL, NULL), ('\\N', '[]', '{}'), (E'cr\\r bell\\b feed\\f vtab' || chr(11), NULL, NULL),
             ('', NULL, NULL), (NULL, NULL, NULL);
+          CREATE TABLE nothing (n int, name text);
           CREATE TABLE amounts AS SELECT n, n::numeric(12,2) AS amount FROM generate_series(1, 20000) AS n;
           INSERT INTO amounts VALUES (20001, 'NaN');
           CREATE VIEW failing AS SELECT n, 1 / (n - 20000) AS inverse FROM generate_series(1, 30000) AS n;
@@ -198,6 +199,24 @@ class PostgresIngestIT {
     assertThat(progress).containsExactly(100_000L, 200_000L, 250_000L);
     assertThat(workspace.query("SELECT count(DISTINCT n), sum(n) FROM items", 1).rows().get(0))
         .containsExactly(250_000L, new BigDecimal("31250125000"));
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  void anEmptyTableIsCopiedWithItsColumns() {
+    assertThat(workspace.ingest("nothing", source(DatabaseSource.Kind.POSTGRES, url, "s3cret", null), "nothing", n -> { }))
+        .isZero();
+    assertThat(workspace.columns("nothing")).extracting(EngineColumn::engineType).containsExactly("INTEGER", "VARCHAR");
+  }
+
+  @Test
+  void aFailureOfTheFirstChunkKeepsATableThatExistedBefore() {
+    DatabaseSource source = source(DatabaseSource.Kind.POSTGRES, url, "s3cret", null);
+    workspace.materialize("copied2", "SELECT 1 AS one");
+    assertThatThrownBy(() -> workspace.ingest("copied2", source, "items", n -> { }))
+        .isInstanceOf(EngineException.class)
+        .hasMessage("cannot load source orders-db into copied2: Catalog Error: Table with name \"copied2\" already exists!");
+    assertThat(workspace.query("SELECT * FROM copied2", 1).single()).isEqualTo(1);
     assertThat(leftovers()).isEmpty();
   }
 
