@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Loads the chunk files of one ingest on a thread of its own, in the order they are handed over,
  * while the next chunk is still being written: the first chunk creates the table, the others
- * insert into it. Each loaded chunk is deleted (the writer deletes what is left). A failure stops the loader and is kept for
- * {@link #finish()}; the writer never waits on a loader that has stopped.
+ * insert into it. Each loaded chunk is deleted (the writer deletes what is left). A failure stops
+ * the loader and is kept for {@link #finish()}; the writer never waits on a loader that has stopped.
  */
 final class ChunkLoader {
 
