@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshwork.core.spi.DatabaseSource;
 import dev.meshwork.core.spi.EngineColumn;
+import dev.meshwork.core.spi.EngineException;
 import dev.meshwork.core.spi.Workspace;
 import dev.meshwork.spec.error.InvalidException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -25,11 +26,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ingest from a real PostgreSQL, which asks the reader for its password. */
@@ -74,6 +78,14 @@ class PostgresIngestIT {
             (gen_random_uuid(), '', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
              NULL, NULL, NULL, NULL, NULL);
           CREATE TABLE items AS SELECT n FROM generate_series(1, 250000) AS n;
+          CREATE TABLE texts (name text, doc jsonb, tags text[]);
+          INSERT INTO texts VALUES (E'tab\\there', '{"q": "a \\"b\\" \\\\ c"}', ARRAY[E'back\\\\slash', E'line\\nbreak']),
+            (E'back\\\\slash\\\\n and \\\\N', NULL, NULL), ('\\N', '[]', '{}'), (E'cr\\r bell\\b feed\\f vtab' || chr(11), NULL, NULL),
+            ('', NULL, NULL), (NULL, NULL, NULL);
+          CREATE TABLE nothing (n int, name text);
+          CREATE TABLE amounts AS SELECT n, n::numeric(12,2) AS amount FROM generate_series(1, 20000) AS n;
+          INSERT INTO amounts VALUES (20001, 'NaN');
+          CREATE VIEW failing AS SELECT n, 1 / (n - 20000) AS inverse FROM generate_series(1, 30000) AS n;
           GRANT USAGE ON SCHEMA shop TO reader;
           GRANT SELECT ON ALL TABLES IN SCHEMA shop, public TO reader;
           """.formatted(ID, AWKWARD.replace("'", "''")));
@@ -168,5 +180,85 @@ class PostgresIngestIT {
         .isInstanceOf(InvalidException.class)
         .hasMessage("cannot read source orders-db: cannot connect to " + url
             + "?password=***: FATAL: password authentication failed for user \"reader\"");
+  }
+
+  @Test
+  void escapesOfTheTextFormatAreUndone() {
+    workspace.ingest("copied", source(DatabaseSource.Kind.POSTGRES, url, "s3cret", null), "texts", n -> { });
+    assertThat(workspace.query("SELECT name FROM copied", 10).rows()).extracting(row -> row.get(0)).containsExactly(
+        "tab\there", "back\\slash\\n and \\N", "\\N", "cr\r bell\b feed\f vtab\u000b", "", null);
+    assertThat(workspace.query("SELECT doc->>'q', tags FROM copied LIMIT 1", 1).rows().get(0))
+        .containsExactly("a \"b\" \\ c", List.of("back\\slash", "line\nbreak"));
+  }
+
+  @Test
+  void manySmallChunksLoadEveryRowReportingProgress() {
+    List<Long> progress = new ArrayList<>();
+    PostgresCopy copy = new PostgresCopy((DuckDbWorkspace) workspace, source(DatabaseSource.Kind.POSTGRES, url, "s3cret", null), 1 << 16);
+    assertThat(copy.copy(Relation.parse("items"), "items", progress::add)).isEqualTo(250_000);
+    assertThat(progress).containsExactly(100_000L, 200_000L, 250_000L);
+    assertThat(workspace.query("SELECT count(DISTINCT n), sum(n) FROM items", 1).rows().get(0))
+        .containsExactly(250_000L, new BigDecimal("31250125000"));
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  void anEmptyTableIsCopiedWithItsColumns() {
+    assertThat(workspace.ingest("nothing", source(DatabaseSource.Kind.POSTGRES, url, "s3cret", null), "nothing", n -> { }))
+        .isZero();
+    assertThat(workspace.columns("nothing")).extracting(EngineColumn::engineType).containsExactly("INTEGER", "VARCHAR");
+  }
+
+  @Test
+  void aFailureOfTheFirstChunkKeepsATableThatExistedBefore() {
+    DatabaseSource source = source(DatabaseSource.Kind.POSTGRES, url, "s3cret", null);
+    workspace.materialize("copied2", "SELECT 1 AS one");
+    assertThatThrownBy(() -> workspace.ingest("copied2", source, "items", n -> { }))
+        .isInstanceOf(EngineException.class)
+        .hasMessage("cannot load source orders-db into copied2: Catalog Error: Table with name \"copied2\" already exists!");
+    assertThat(workspace.query("SELECT * FROM copied2", 1).single()).isEqualTo(1);
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  @Timeout(30)
+  void aDuckDbFailureInALaterChunkStopsTheCopyAndDropsTheTable() {
+    PostgresCopy copy = new PostgresCopy((DuckDbWorkspace) workspace, source(DatabaseSource.Kind.POSTGRES, url, "s3cret", null), 1 << 12);
+    assertThatThrownBy(() -> copy.copy(Relation.parse("amounts"), "amounts", n -> { }))
+        .isInstanceOf(EngineException.class)
+        .hasMessageMatching(Pattern.quote("cannot load source orders-db into amounts: Conversion Error: CSV Error on Line: 230"
+            + " Original Line: 20001\tNaN Error when converting column \"c1\". Could not convert string \"NaN\" to 'DECIMAL'")
+            + " \\(file " + Pattern.quote(temp.toString()) + "/ingest-[0-9]+\\.txt\\)");
+    assertThat(workspace.query("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'amounts'", 1).single()).isEqualTo(0L);
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  @Timeout(30)
+  void aPostgresFailureMidwayIsWhatTheUserSeesAndDropsTheTable() {
+    PostgresCopy copy = new PostgresCopy((DuckDbWorkspace) workspace, source(DatabaseSource.Kind.POSTGRES, url, "s3cret", null), 1 << 12);
+    assertThatThrownBy(() -> copy.copy(Relation.parse("inverses"), "failing", n -> { }))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot read source orders-db: ERROR: division by zero");
+    assertThat(workspace.query("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'inverses'", 1).single()).isEqualTo(0L);
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  void aFailingProgressListenerStopsTheCopyAndCleansUp() {
+    PostgresCopy copy = new PostgresCopy((DuckDbWorkspace) workspace, source(DatabaseSource.Kind.POSTGRES, url, "s3cret", null), 1 << 12);
+    assertThatThrownBy(() -> copy.copy(Relation.parse("items"), "items", n -> {
+      throw new IllegalStateException("stop at " + n);
+    })).isInstanceOf(IllegalStateException.class).hasMessage("stop at 100000");
+    assertThat(workspace.query("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'items'", 1).single()).isEqualTo(0L);
+    assertThat(leftovers()).isEmpty();
+  }
+
+  private List<Path> leftovers() {
+    try (Stream<Path> files = Files.list(temp)) {
+      return files.filter(file -> file.getFileName().toString().startsWith("ingest-")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
