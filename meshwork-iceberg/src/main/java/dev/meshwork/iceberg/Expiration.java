@@ -1,5 +1,9 @@
 package dev.meshwork.iceberg;
 
+import java.util.ArrayList;
+import org.apache.iceberg.types.Conversions;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.ManifestFile;
 import dev.meshwork.core.spi.EngineException;
 import dev.meshwork.core.spi.TableStore.Expiry;
 import java.io.IOException;
@@ -34,6 +38,9 @@ final class Expiration {
     Set<Path> touched = new HashSet<>();
     AtomicInteger files = new AtomicInteger();
     int snapshots = count(table);
+    if (!hasExpirable(table, before)) {
+      return new Expiry(0, partitions, sweep(table, before, touched));
+    }
     table.expireSnapshots()
         .expireOlderThan(before.toEpochMilli())
         .retainLast(1)
@@ -48,6 +55,41 @@ final class Expiration {
         .commit();
     snapshots -= count(table);
     return new Expiry(snapshots, partitions, files.get() + sweep(table, before, touched));
+  }
+
+  /**
+   * Whether, by the manifests' partition summaries, a value of partition column {@code sourceId}
+   * may lie before {@code limit}; a manifest whose summary cannot tell counts as yes.
+   */
+  private static boolean mayHoldBefore(Table table, Snapshot main, int sourceId, Object limit, Comparator<Object> order) {
+    for (ManifestFile manifest : main.dataManifests(table.io())) {
+      PartitionSpec spec = table.specs().get(manifest.partitionSpecId());
+      List<ManifestFile.PartitionFieldSummary> summaries = manifest.partitions();
+      boolean readable = spec != null && spec.fields().size() == 1 && spec.fields().get(0).sourceId() == sourceId
+          && summaries != null && summaries.size() == 1;
+      if (!readable) {
+        return true;
+      }
+      if (summaries.get(0).lowerBound() == null) {
+        continue; // only nulls: nothing to expire here
+      }
+      Object lowest = Conversions.fromByteBuffer(spec.partitionType().fields().get(0).type(), summaries.get(0).lowerBound());
+      if (order.compare(lowest, limit) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a snapshot other than the published one was committed before {@code before}. */
+  private static boolean hasExpirable(Table table, Instant before) {
+    Snapshot main = table.currentSnapshot();
+    for (Snapshot snapshot : table.snapshots()) {
+      if (snapshot.timestampMillis() < before.toEpochMilli() && (main == null || snapshot.snapshotId() != main.snapshotId())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Deletes from {@code main} the partitions of a date or timestamp column before {@code before}; how many. */
@@ -68,6 +110,9 @@ final class Expiration {
     }
     Comparator<Object> order = Comparators.forType(type.asPrimitiveType());
     Set<Object> values = new HashSet<>();
+    if (!mayHoldBefore(table, main, field.sourceId(), limit, order)) {
+      return 0;
+    }
     DeleteFiles delete = table.newDelete();
     for (FileScanTask file : TableFiles.of(table, main)) {
       Object value = TableFiles.partitionValue(file, field.sourceId());
@@ -97,12 +142,20 @@ final class Expiration {
     if (!Files.isDirectory(data)) {
       return 0;
     }
-    Set<Path> used = new HashSet<>();
-    table.snapshots().forEach(snapshot -> TableFiles.of(table, snapshot).forEach(file -> used.add(TableFiles.path(file.file()))));
     int deleted = 0;
     try {
+      List<Path> old = new ArrayList<>();
       for (Path file : list(data, Files::isRegularFile)) {
-        if (!used.contains(file) && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+        if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+          old.add(file);
+        }
+      }
+      Set<Path> used = new HashSet<>();
+      if (!old.isEmpty()) {
+        table.snapshots().forEach(snapshot -> TableFiles.of(table, snapshot).forEach(file -> used.add(TableFiles.path(file.file()))));
+      }
+      for (Path file : old) {
+        if (!used.contains(file)) {
           Files.delete(file);
           touched.add(file.getParent());
           deleted++;
