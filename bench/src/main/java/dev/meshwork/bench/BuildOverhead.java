@@ -42,7 +42,7 @@ final class BuildOverhead {
     StageTimes stages = new StageTimes();
     try (Platform mesh = Platform.open(home, Map.of(), Clock.systemUTC())) {
       mesh.operations().apply(new Loader(work).load(List.of(work.resolve("specs"))).resources());
-      for (int round = 0; round < 3; round++) {
+      for (int round = 0; round < 5; round++) {
         plain.add(plainDuckDb(source, work.resolve("plain-" + round)));
         long start = System.nanoTime();
         BuildRecord build = mesh.operations().build(

@@ -184,10 +184,10 @@ public final class Builder {
       }
     }
 
+    /** Moves to the next stage; the record is written when the build starts, publishes and ends, not per stage. */
     private void enter(String next) {
       stage = next;
       listener.stage(ref, next);
-      save(status, status == Status.RUNNING ? null : clock.instant(), null);
     }
 
     private BuildRecord save(Status next, Instant finished, String error) {
