@@ -47,6 +47,59 @@ class BuildIT {
   }
 
   @Test
+  void anInvalidSetAppliesNothing() {
+    mesh.write("specs/broken.yaml", """
+        apiVersion: meshwork/v1
+        kind: DataProduct
+        metadata: {name: broken, domain: shop, owner: shop-team@example.com}
+        spec:
+          version: 1.0.0
+          classification: INTERNAL
+          retentionDays: 30
+          inputs: [{name: raw, source: no-such-source, tables: [sales]}]
+          transform: {sql: SELECT 1 AS id}
+          schema: [{name: id, type: int32}]
+        """);
+    Cli refused = mesh.apply();
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("mesh: nothing was applied: 1 problem found", "broken.yaml:8:32: spec.inputs[0].source:", "no-such-source");
+    assertThat(mesh.mesh("status").out()).contains("no products yet");
+  }
+
+  @Test
+  void aFailingRuleRecordsUpToFiveFailingRows() {
+    mesh.apply();
+    mesh.write("specs/data/sales/2026-11-03.csv", "id,customer,amount,day\n"
+        + "10,a,-1,2026-11-03\n11,b,-2,2026-11-03\n12,c,-3,2026-11-03\n13,d,-4,2026-11-03\n14,e,-5,2026-11-03\n15,f,-6,2026-11-03\n");
+    Cli failed = mesh.mesh("build", "shop.sales", "-o", "json");
+    assertThat(failed.exit()).isEqualTo(1);
+    assertThat(failed.out()).contains("\"rule\" : \"amount positive\"", "\"passed\" : false", "\"measured\" : \"6 of 11 rows fail\"",
+        "{\\\"sale_id\\\":\\\"10\\\",\\\"customer\\\":\\\"a\\\",\\\"amount\\\":\\\"-1\\\",\\\"day\\\":\\\"2026-11-03\\\"}")
+        .doesNotContain("\\\"sale_id\\\":\\\"15\\\"");
+  }
+
+  @Test
+  void buildsOfOneProductRunOneAtATime() throws Exception {
+    mesh.apply();
+    try (dev.meshwork.core.Platform platform = dev.meshwork.core.Platform.open(
+        new dev.meshwork.core.Home(dir.resolve("home")), mesh.env, java.time.Clock.systemUTC())) {
+      var operations = platform.operations();
+      var request = dev.meshwork.core.ops.BuildRequest.of(dev.meshwork.spec.ProductRef.parse("shop.sales"));
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      var first = pool.submit(() -> operations.build(request, dev.meshwork.core.ops.BuildListener.NONE).get(0));
+      var second = pool.submit(() -> operations.build(request, dev.meshwork.core.ops.BuildListener.NONE).get(0));
+      var a = first.get();
+      var b = second.get();
+      pool.shutdown();
+      assertThat(java.util.List.of(a.status(), b.status())).containsOnly(dev.meshwork.core.spi.BuildRecord.Status.PUBLISHED);
+      var earlier = a.startedAt().isBefore(b.startedAt()) ? a : b;
+      var later = earlier == a ? b : a;
+      assertThat(later.startedAt()).isAfterOrEqualTo(earlier.finishedAt());
+      assertThat(operations.history(dev.meshwork.spec.ProductRef.parse("shop.sales"), 10)).hasSize(2);
+    }
+  }
+
+  @Test
   void reapplyingUnchangedFilesChangesNothing() {
     mesh.apply();
     assertThat(mesh.apply().out()).contains("applied 3 resources: 0 created, 0 updated, 3 unchanged");
