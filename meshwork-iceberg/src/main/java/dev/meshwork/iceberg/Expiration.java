@@ -134,8 +134,9 @@ final class Expiration {
   }
 
   /**
-   * Deletes the files under the table's data directory that no snapshot uses and that are older than
-   * {@code before} (left by builds that never staged), and the directories left empty.
+   * Deletes the files of old build directories ({@code data/<build>/}, last changed before
+   * {@code before}, or holding files the expiry just deleted) that no snapshot uses — left by builds that never staged — then the
+   * directories that deleting emptied. Directories of recent builds are not even listed.
    */
   private static int sweep(Table table, Instant before, Set<Path> touched) {
     Path data = IcebergTableStore.path(table.location()).resolve("data");
@@ -144,32 +145,38 @@ final class Expiration {
     }
     int deleted = 0;
     try {
-      List<Path> old = new ArrayList<>();
-      for (Path file : list(data, Files::isRegularFile)) {
-        if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
-          old.add(file);
+      List<Path> oldBuilds = new ArrayList<>();
+      try (Stream<Path> builds = Files.list(data)) {
+        for (Path build : (Iterable<Path>) builds::iterator) {
+          boolean expiredFrom = touched.stream().anyMatch(directory -> directory.startsWith(build));
+          if (Files.isDirectory(build) && (expiredFrom || Files.getLastModifiedTime(build).toInstant().isBefore(before))) {
+            oldBuilds.add(build);
+          }
         }
       }
       Set<Path> used = new HashSet<>();
-      if (!old.isEmpty()) {
+      if (!oldBuilds.isEmpty()) {
         table.snapshots().forEach(snapshot -> TableFiles.of(table, snapshot).forEach(file -> used.add(TableFiles.path(file.file()))));
       }
-      for (Path file : old) {
-        if (!used.contains(file)) {
-          Files.delete(file);
-          touched.add(file.getParent());
-          deleted++;
+      for (Path build : oldBuilds) {
+        touched.add(build);
+        for (Path file : list(build, Files::isRegularFile)) {
+          if (!used.contains(file)) {
+            Files.delete(file);
+            touched.add(file.getParent());
+            deleted++;
+          }
         }
       }
-      for (Path directory : list(data, Files::isDirectory)) {
-        boolean empty;
-        try (Stream<Path> entries = Files.list(directory)) {
-          empty = entries.findAny().isEmpty();
-        }
-        if (!directory.equals(data) && empty
-            && (touched.contains(directory) || Files.getLastModifiedTime(directory).toInstant().isBefore(before))) {
+      List<Path> candidates = new ArrayList<>(touched);
+      candidates.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+      for (Path directory : candidates) {
+        if (directory.startsWith(data) && !directory.equals(data) && Files.isDirectory(directory) && isEmpty(directory)) {
           Files.delete(directory);
-          touched.add(directory.getParent());
+          Path parent = directory.getParent();
+          if (!parent.equals(data) && isEmpty(parent)) {
+            Files.delete(parent);
+          }
         }
       }
     } catch (IOException e) {
@@ -178,7 +185,12 @@ final class Expiration {
     return deleted;
   }
 
-  /** The entries below {@code directory} that match, deepest first. */
+  private static boolean isEmpty(Path directory) throws IOException {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+
   private static List<Path> list(Path directory, java.util.function.Predicate<Path> filter) throws IOException {
     try (Stream<Path> walk = Files.walk(directory)) {
       return walk.filter(filter).sorted(Comparator.reverseOrder()).toList();
