@@ -1,16 +1,16 @@
 package dev.meshwork.cli;
 
 import dev.meshwork.core.Home;
-import java.nio.file.Path;
 import dev.meshwork.core.Platform;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code mesh} command and the options every subcommand shares. */
 @Command(

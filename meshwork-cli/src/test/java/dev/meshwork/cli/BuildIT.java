@@ -44,6 +44,10 @@ class BuildIT {
     assertThat(described.out()).contains("shop.sales  Shop sales", "sale_id", "required, unique",
         "amount positive", "rowCount", "upstream: source shop.sales-files");
     assertThat(mesh.mesh("search", "sale").out()).contains("shop.sales  Shop sales");
+    assertThat(mesh.mesh("describe", "shop.sales", "-o", "json").out())
+        .contains("\"type\" : \"int64\"", "\"rule\" : \"positive\"", "\"sqlFile\" : \"sales.sql\"");
+    assertThat(dir.resolve("home/logs/builds.log")).content()
+        .contains(" shop.sales read", " shop.sales publish", " shop.sales PUBLISHED snapshot ");
   }
 
   @Test

@@ -59,7 +59,8 @@ public final class Platform implements AutoCloseable {
       store.interruptRunningBuilds(clock.instant(), "interrupted: the process running the build stopped before it ended");
       Registry registry = new Registry(store);
       Builder builder = new Builder(registry, engine, tables, store, secrets, clock);
-      return new Platform(lock, store, tables, engine, new LocalOperations(registry, builder, tables, store, engine));
+      return new Platform(lock, store, tables, engine, new LocalOperations(registry, builder, tables, store, engine,
+          home.logs().resolve("builds.log")));
     } catch (RuntimeException e) {
       for (AutoCloseable closeable : opened) {
         closeQuietly(closeable);

@@ -27,13 +27,17 @@ public final class LocalOperations implements Operations {
   private final TableStore tables;
   private final MetadataStore store;
   private final Engine engine;
+  private final java.nio.file.Path buildLog;
 
-  public LocalOperations(Registry registry, Builder builder, TableStore tables, MetadataStore store, Engine engine) {
+  /** {@code buildLog} is the file every build's stages and outcome are appended to. */
+  public LocalOperations(Registry registry, Builder builder, TableStore tables, MetadataStore store, Engine engine,
+                         java.nio.file.Path buildLog) {
     this.registry = registry;
     this.builder = builder;
     this.tables = tables;
     this.store = store;
     this.engine = engine;
+    this.buildLog = buildLog;
   }
 
   @Override
@@ -42,7 +46,8 @@ public final class LocalOperations implements Operations {
   }
 
   @Override
-  public List<BuildRecord> build(BuildRequest request, BuildListener listener) {
+  public List<BuildRecord> build(BuildRequest request, BuildListener caller) {
+    BuildListener listener = new BuildLog(buildLog, java.time.Clock.systemUTC(), caller);
     if (request.product() != null) {
       DataProduct product = (DataProduct) registry.requireProduct(request.product()).resource();
       return List.of(builder.build(product, request, listener));
