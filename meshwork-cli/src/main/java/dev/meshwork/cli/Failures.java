@@ -7,11 +7,11 @@ import dev.meshwork.spec.error.DeniedException;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.error.MeshException;
 import dev.meshwork.spec.error.NotFoundException;
+import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 /**
  * Maps failures to a message and an exit code, in one place. No stack trace reaches the user

@@ -5,12 +5,12 @@ import dev.meshwork.core.Platform;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** The {@code mesh} command and the options every subcommand shares. */
 @Command(
