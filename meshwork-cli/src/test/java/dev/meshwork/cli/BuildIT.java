@@ -104,6 +104,20 @@ class BuildIT {
   }
 
   @Test
+  void partitionsOlderThanTheRetentionLeaveThePublishedTable() {
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    mesh.write("specs/sales.yaml", TestMesh.SALES.replace("retentionDays: 365", "retentionDays: 30"));
+    mesh.write("specs/data/sales/2026-11-01.csv", "id,customer,amount,day\n1,ana,10,2020-01-01\n2,li,20," + today + "\n");
+    mesh.write("specs/data/sales/2026-11-02.csv", "id,customer,amount,day\n3,bo,30," + today + "\n");
+    mesh.apply();
+    assertThat(mesh.mesh("build", "shop.sales").exit()).isZero();
+
+    assertThat(mesh.scalar("SELECT count(*) FROM shop.sales")).isEqualTo("2");
+    assertThat(mesh.scalar("SELECT min(day) FROM shop.sales")).isEqualTo(today);
+    // the files go when the snapshots still holding them are older than the retention too
+  }
+
+  @Test
   void reapplyingUnchangedFilesChangesNothing() {
     mesh.apply();
     assertThat(mesh.apply().out()).contains("applied 3 resources: 0 created, 0 updated, 3 unchanged");
