@@ -71,6 +71,25 @@ class BuildIT {
   }
 
   @Test
+  void aPolicyWhoseRuleDoesNotCompileAppliesNothing() {
+    mesh.write("specs/policy.yaml", """
+        apiVersion: meshwork/v1
+        kind: Policy
+        metadata: {name: retention-limit}
+        spec:
+          scope: global
+          on: [apply]
+          severity: blocking
+          rule: "product.spec.retentionDay <= 365"
+          message: Keep data at most a year
+        """);
+    Cli refused = mesh.apply();
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("policy.yaml:8:9: spec.rule: undefined field 'retentionDay' (column 13 of");
+    assertThat(mesh.mesh("status").out()).contains("no products yet");
+  }
+
+  @Test
   void aFailingRuleRecordsUpToFiveFailingRows() {
     mesh.apply();
     mesh.write("specs/data/sales/2026-11-03.csv", "id,customer,amount,day\n"

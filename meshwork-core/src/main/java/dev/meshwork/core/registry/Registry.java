@@ -1,6 +1,7 @@
 package dev.meshwork.core.registry;
 
 import dev.meshwork.core.ops.ApplyResult;
+import dev.meshwork.core.policy.PolicyCompiler;
 import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.StoredResource;
 import dev.meshwork.spec.DataProduct;
@@ -39,6 +40,7 @@ public final class Registry implements Catalog {
 
   private final MetadataStore store;
   private final Map<String, Applied> cache = new ConcurrentHashMap<>();
+  private final PolicyCompiler policies = new PolicyCompiler();
 
   /** A resource as applied, with its stored record. */
   public record Applied(Resource resource, StoredResource stored) {}
@@ -49,7 +51,8 @@ public final class Registry implements Catalog {
 
   /** Validates the set against itself and the platform, then stores it whole, or nothing. */
   public synchronized ApplyResult apply(List<LoadedResource> resources) {
-    List<Problem> problems = Validator.against(this).validate(resources);
+    List<Problem> problems = new ArrayList<>(Validator.against(this).validate(resources));
+    resources.forEach(loaded -> problems.addAll(policies.check(loaded)));
     List<Problem> errors = problems.stream().filter(Problem::isError).toList();
     if (!errors.isEmpty()) {
       throw new InvalidException("nothing was applied: " + errors.size() + (errors.size() == 1 ? " problem" : " problems")

@@ -1,0 +1,58 @@
+package dev.meshwork.core.policy;
+
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.meshwork.spec.Policy;
+import dev.meshwork.spec.load.LoadedResource;
+import dev.meshwork.spec.load.Problem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles policies' CEL expressions ({@code when} and {@code rule}) when they are applied, so a
+ * syntax error, an expression that is not boolean, an unknown variable or a field that a product
+ * does not have is refused then, pointing at the expression, rather than found at a build.
+ * Expressions read the variable {@code product}: the product as its spec writes it.
+ */
+public final class PolicyCompiler {
+
+  private final CelCompiler compiler;
+
+  public PolicyCompiler() {
+    PolicyTypes types = new PolicyTypes();
+    this.compiler = CelCompilerFactory.standardCelCompilerBuilder()
+        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+        .setTypeProvider(types)
+        .addVar("product", types.product())
+        .setResultType(SimpleType.BOOL)
+        .build();
+  }
+
+  /** The problems of a loaded policy's expressions; none for other resources. */
+  public List<Problem> check(LoadedResource loaded) {
+    List<Problem> problems = new ArrayList<>();
+    if (loaded.resource() instanceof Policy policy) {
+      check(loaded, "spec.when", policy.spec().when(), problems);
+      check(loaded, "spec.rule", policy.spec().rule(), problems);
+    }
+    return problems;
+  }
+
+  private void check(LoadedResource loaded, String path, String expression, List<Problem> problems) {
+    if (expression == null) {
+      return;
+    }
+    try {
+      compiler.compile(expression).getAst();
+    } catch (CelValidationException e) {
+      for (CelIssue issue : e.getErrors()) {
+        problems.add(Problem.error(loaded.positionOf(path), path, issue.getMessage() + " (column "
+            + (issue.getSourceLocation().getColumn() + 1) + " of \"" + expression + "\")"));
+      }
+    }
+  }
+}
