@@ -16,7 +16,8 @@ import java.util.List;
  * Compiles policies' CEL expressions ({@code when} and {@code rule}) when they are applied, so a
  * syntax error, an expression that is not boolean, an unknown variable or a field that a product
  * does not have is refused then, pointing at the expression, rather than found at a build.
- * Expressions read the variable {@code product}: the product as its spec writes it.
+ * Expressions read the variables {@code product}, the product as its spec writes it, and
+ * {@code identifiers}, the shared identifier columns and their types.
  */
 public final class PolicyCompiler {
 
@@ -28,6 +29,7 @@ public final class PolicyCompiler {
         .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
         .setTypeProvider(types)
         .addVar("product", types.product())
+        .addVar("identifiers", dev.cel.common.types.MapType.create(SimpleType.STRING, SimpleType.STRING))
         .setResultType(SimpleType.BOOL)
         .build();
   }

@@ -2,6 +2,8 @@ package dev.meshwork.core.registry;
 
 import dev.meshwork.core.ops.ApplyResult;
 import dev.meshwork.core.policy.PolicyCompiler;
+import dev.meshwork.core.policy.PolicyEngine;
+import dev.meshwork.spec.Policy;
 import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.StoredResource;
 import dev.meshwork.spec.DataProduct;
@@ -41,6 +43,7 @@ public final class Registry implements Catalog {
   private final MetadataStore store;
   private final Map<String, Applied> cache = new ConcurrentHashMap<>();
   private final PolicyCompiler policies = new PolicyCompiler();
+  private final PolicyEngine engine = PolicyEngine.standard();
 
   /** A resource as applied, with its stored record. */
   public record Applied(Resource resource, StoredResource stored) {}
@@ -53,6 +56,9 @@ public final class Registry implements Catalog {
   public synchronized ApplyResult apply(List<LoadedResource> resources) {
     List<Problem> problems = new ArrayList<>(Validator.against(this).validate(resources));
     resources.forEach(loaded -> problems.addAll(policies.check(loaded)));
+    if (problems.stream().noneMatch(Problem::isError)) {
+      problems.addAll(applyPolicies(resources));
+    }
     List<Problem> errors = problems.stream().filter(Problem::isError).toList();
     if (!errors.isEmpty()) {
       throw new InvalidException("nothing was applied: " + errors.size() + (errors.size() == 1 ? " problem" : " problems")
@@ -79,6 +85,30 @@ public final class Registry implements Catalog {
           saved.generation()));
     }
     return new ApplyResult(changes, problems.stream().filter(p -> !p.isError()).toList());
+  }
+
+  /**
+   * The apply-event policies (those applied before, replaced by any in the set) evaluated against
+   * each product of the set: a blocking failure is an error at the product, a warning a warning.
+   */
+  private List<Problem> applyPolicies(List<LoadedResource> resources) {
+    Map<String, Policy> policies = new LinkedHashMap<>();
+    all(Kind.POLICY).forEach(applied -> policies.put(applied.resource().id(), (Policy) applied.resource()));
+    resources.stream().filter(l -> l.resource() instanceof Policy).forEach(l -> policies.put(l.resource().id(), (Policy) l.resource()));
+    List<Problem> problems = new ArrayList<>();
+    for (LoadedResource loaded : resources) {
+      if (loaded.resource() instanceof DataProduct product) {
+        for (PolicyEngine.Evaluation evaluation : engine.evaluate(List.copyOf(policies.values()), Policy.Event.APPLY, product)) {
+          String text = "policy " + evaluation.policy().metadata().name() + ": " + evaluation.message();
+          if (evaluation.status() == PolicyEngine.Status.FAILED) {
+            problems.add(Problem.error(loaded.positionOf("metadata.name"), "metadata.name", text));
+          } else if (evaluation.status() == PolicyEngine.Status.WARNED) {
+            problems.add(Problem.warning(loaded.positionOf("metadata.name"), "metadata.name", text));
+          }
+        }
+      }
+    }
+    return problems;
   }
 
   public Optional<Applied> find(Kind kind, String id) {
@@ -161,7 +191,7 @@ public final class Registry implements Catalog {
   }
 
   private static String domainOf(Resource resource) {
-    if (resource instanceof dev.meshwork.spec.Policy policy) {
+    if (resource instanceof Policy policy) {
       return policy.spec().scope().domain();
     }
     return resource.kind() == Kind.DOMAIN ? null : resource.metadata().domain();

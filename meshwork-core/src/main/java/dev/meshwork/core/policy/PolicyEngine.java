@@ -1,0 +1,100 @@
+package dev.meshwork.core.policy;
+
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import dev.meshwork.spec.DataProduct;
+import dev.meshwork.spec.Policy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Evaluates policies against a product. A policy applies when it listens to the event and its
+ * scope is global or the product's domain; its {@code when} (if any) must hold for its
+ * {@code rule} to be evaluated. Expressions see {@code product} (see {@link ProductView}) and
+ * {@code identifiers}, the registry of shared identifier columns and their types.
+ */
+public final class PolicyEngine {
+
+  /** What became of one policy for one resource. */
+  public enum Status { PASSED, FAILED, WARNED, SKIPPED }
+
+  /** One policy's outcome: the policy, its status and, unless it passed, its message. */
+  public record Evaluation(Policy policy, Status status, String message) {
+    public boolean blocks() {
+      return status == Status.FAILED;
+    }
+  }
+
+  private final CelCompiler compiler = CelCompilerFactory.standardCelCompilerBuilder()
+      .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+      .addVar("product", MapType.create(SimpleType.STRING, SimpleType.DYN))
+      .addVar("identifiers", MapType.create(SimpleType.STRING, SimpleType.STRING))
+      .setResultType(SimpleType.BOOL)
+      .build();
+  private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+  private final Map<String, CelRuntime.Program> programs = new ConcurrentHashMap<>();
+  private final Map<String, String> identifiers;
+
+  public PolicyEngine(Map<String, String> identifiers) {
+    this.identifiers = Map.copyOf(identifiers);
+  }
+
+  /** The engine with the built-in registry of shared identifiers. */
+  public static PolicyEngine standard() {
+    return new PolicyEngine(SharedIdentifiers.DEFAULT);
+  }
+
+  /** The policies among {@code policies} that apply to {@code product} on {@code event}, evaluated. */
+  public List<Evaluation> evaluate(List<Policy> policies, Policy.Event event, DataProduct product) {
+    Map<String, Object> variables = Map.of("product", ProductView.of(product), "identifiers", identifiers);
+    List<Evaluation> evaluations = new ArrayList<>();
+    for (Policy policy : policies) {
+      Policy.Spec spec = policy.spec();
+      boolean inScope = spec.scope().isGlobal() || spec.scope().domain().equals(product.ref().domain());
+      if (!spec.on().contains(event) || !inScope) {
+        continue;
+      }
+      evaluations.add(run(policy, variables));
+    }
+    return evaluations;
+  }
+
+  /** One policy against a product given as its {@code product} value (see {@link ProductView}). */
+  Evaluation evaluate(Policy policy, Map<String, Object> product) {
+    return run(policy, Map.of("product", product, "identifiers", identifiers));
+  }
+
+  private Evaluation run(Policy policy, Map<String, Object> variables) {
+    Policy.Spec spec = policy.spec();
+    try {
+      if (spec.when() != null && !test(spec.when(), variables)) {
+        return new Evaluation(policy, Status.SKIPPED, null);
+      }
+      if (test(spec.rule(), variables)) {
+        return new Evaluation(policy, Status.PASSED, null);
+      }
+      return new Evaluation(policy, spec.severity() == Policy.Severity.BLOCKING ? Status.FAILED : Status.WARNED, spec.message());
+    } catch (CelEvaluationException | CelValidationException e) {
+      return new Evaluation(policy, spec.severity() == Policy.Severity.BLOCKING ? Status.FAILED : Status.WARNED,
+          spec.message() + " (cannot evaluate: " + e.getMessage().lines().findFirst().orElse("") + ")");
+    }
+  }
+
+  private boolean test(String expression, Map<String, Object> variables) throws CelEvaluationException, CelValidationException {
+    CelRuntime.Program program = programs.get(expression);
+    if (program == null) {
+      program = runtime.createProgram(compiler.compile(expression).getAst());
+      programs.put(expression, program);
+    }
+    return Boolean.TRUE.equals(program.eval(variables));
+  }
+}
