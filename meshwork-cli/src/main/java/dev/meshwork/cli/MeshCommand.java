@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         + "Meshwork validates, builds, checks and publishes them.",
     subcommands = {InitCommand.class, ValidateCommand.class, ApplyCommand.class, BuildCommand.class,
         StatusCommand.class, DescribeCommand.class, SearchCommand.class, QueryCommand.class, HistoryCommand.class,
-        ExamplesCommand.class, SchemaCommand.class, CompletionCommand.class,
+        PolicyCommand.class, ExamplesCommand.class, SchemaCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 3 internal error.",
         "Resource reference: docs/resources.md"})
@@ -35,7 +35,7 @@ public final class MeshCommand implements Runnable {
   Path home;
 
   @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output format of read commands: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Output format of read commands: ${COMPLETION-CANDIDATES} (junit: mesh policy check only; default: ${DEFAULT-VALUE}).")
   Output output;
 
   private final Map<String, String> environment;

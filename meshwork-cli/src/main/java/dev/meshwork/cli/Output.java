@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** How read commands print: text for people, or JSON with {@code --output json}. */
 public enum Output {
-  TEXT, JSON;
+  TEXT, JSON, JUNIT;
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)

@@ -90,6 +90,28 @@ class BuildIT {
   }
 
   @Test
+  void aProductFailingABlockingPolicyIsNotApplied() {
+    mesh.write("specs/policy.yaml", """
+        apiVersion: meshwork/v1
+        kind: Policy
+        metadata: {name: shop-short-retention}
+        spec:
+          scope: domain:shop
+          on: [apply]
+          severity: blocking
+          rule: "product.spec.retentionDays <= 90"
+          message: Shop data is kept at most 90 days
+        """);
+    Cli refused = mesh.apply();
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("sales.yaml:3:18: metadata.name: policy shop-short-retention: Shop data is kept at most 90 days");
+    assertThat(mesh.mesh("status").out()).contains("no products yet");
+
+    mesh.write("specs/sales.yaml", TestMesh.SALES.replace("retentionDays: 365", "retentionDays: 90"));
+    assertThat(mesh.apply().exit()).isZero();
+  }
+
+  @Test
   void aFailingRuleRecordsUpToFiveFailingRows() {
     mesh.apply();
     mesh.write("specs/data/sales/2026-11-03.csv", "id,customer,amount,day\n"
