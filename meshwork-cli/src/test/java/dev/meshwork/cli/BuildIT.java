@@ -112,6 +112,27 @@ class BuildIT {
   }
 
   @Test
+  void aDomainCannotSwitchOffAGlobalPolicy() {
+    mesh.apply();
+    assertThat(mesh.mesh("policy", "install").out()).contains("created Policy mesh-pii-retention (generation 1)");
+    mesh.write("specs/policy.yaml", """
+        apiVersion: meshwork/v1
+        kind: Policy
+        metadata: {name: mesh-pii-retention}
+        spec:
+          scope: domain:shop
+          on: [apply]
+          severity: warning
+          rule: "true"
+          message: Anything goes
+        """);
+    Cli refused = mesh.apply();
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("policy.yaml:5:10: spec.scope: policy mesh-pii-retention is global: "
+        + "a policy scoped to domain shop cannot replace it (give the domain's policy a name of its own)");
+  }
+
+  @Test
   void aFailingRuleRecordsUpToFiveFailingRows() {
     mesh.apply();
     mesh.write("specs/data/sales/2026-11-03.csv", "id,customer,amount,day\n"

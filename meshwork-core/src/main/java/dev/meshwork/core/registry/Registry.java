@@ -56,6 +56,7 @@ public final class Registry implements Catalog {
   public synchronized ApplyResult apply(List<LoadedResource> resources) {
     List<Problem> problems = new ArrayList<>(Validator.against(this).validate(resources));
     resources.forEach(loaded -> problems.addAll(policies.check(loaded)));
+    resources.forEach(loaded -> keepGlobalPoliciesGlobal(loaded, problems));
     if (problems.stream().noneMatch(Problem::isError)) {
       problems.addAll(applyPolicies(resources));
     }
@@ -85,6 +86,17 @@ public final class Registry implements Catalog {
           saved.generation()));
     }
     return new ApplyResult(changes, problems.stream().filter(p -> !p.isError()).toList());
+  }
+
+  /** A domain cannot switch off a global policy by applying a policy of the same name scoped to itself. */
+  private void keepGlobalPoliciesGlobal(LoadedResource loaded, List<Problem> problems) {
+    if (loaded.resource() instanceof Policy policy && !policy.spec().scope().isGlobal()) {
+      find(Kind.POLICY, policy.id()).map(Applied::resource).map(Policy.class::cast)
+          .filter(existing -> existing.spec().scope().isGlobal())
+          .ifPresent(existing -> problems.add(Problem.error(loaded.positionOf("spec.scope"), "spec.scope",
+              "policy " + policy.id() + " is global: a policy scoped to domain " + policy.spec().scope().domain()
+                  + " cannot replace it (give the domain's policy a name of its own)")));
+    }
   }
 
   /**
