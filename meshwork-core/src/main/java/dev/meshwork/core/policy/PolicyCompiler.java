@@ -17,34 +17,45 @@ import java.util.List;
  * syntax error, an expression that is not boolean, an unknown variable or a field that a product
  * does not have is refused then, pointing at the expression, rather than found at a build.
  * Expressions read the variables {@code product}, the product as its spec writes it, and
- * {@code identifiers}, the shared identifier columns and their types.
+ * {@code identifiers}, the shared identifier columns and their types; a policy listening only to
+ * builds also reads {@code build}, the build's result.
  */
 public final class PolicyCompiler {
 
   private final CelCompiler compiler;
+  private final CelCompiler buildCompiler;
 
   public PolicyCompiler() {
     PolicyTypes types = new PolicyTypes();
-    this.compiler = CelCompilerFactory.standardCelCompilerBuilder()
+    this.compiler = compiler(types, false);
+    this.buildCompiler = compiler(types, true);
+  }
+
+  private static CelCompiler compiler(PolicyTypes types, boolean build) {
+    var builder = CelCompilerFactory.standardCelCompilerBuilder()
         .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
         .setTypeProvider(types)
         .addVar("product", types.product())
         .addVar("identifiers", dev.cel.common.types.MapType.create(SimpleType.STRING, SimpleType.STRING))
-        .setResultType(SimpleType.BOOL)
-        .build();
+        .setResultType(SimpleType.BOOL);
+    if (build) {
+      builder.addVar("build", types.build());
+    }
+    return builder.build();
   }
 
   /** The problems of a loaded policy's expressions; none for other resources. */
   public List<Problem> check(LoadedResource loaded) {
     List<Problem> problems = new ArrayList<>();
     if (loaded.resource() instanceof Policy policy) {
-      check(loaded, "spec.when", policy.spec().when(), problems);
-      check(loaded, "spec.rule", policy.spec().rule(), problems);
+      CelCompiler chosen = policy.spec().on().equals(java.util.Set.of(Policy.Event.BUILD)) ? buildCompiler : compiler;
+      check(chosen, loaded, "spec.when", policy.spec().when(), problems);
+      check(chosen, loaded, "spec.rule", policy.spec().rule(), problems);
     }
     return problems;
   }
 
-  private void check(LoadedResource loaded, String path, String expression, List<Problem> problems) {
+  private static void check(CelCompiler compiler, LoadedResource loaded, String path, String expression, List<Problem> problems) {
     if (expression == null) {
       return;
     }

@@ -38,6 +38,7 @@ public final class PolicyEngine {
       .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
       .addVar("product", MapType.create(SimpleType.STRING, SimpleType.DYN))
       .addVar("identifiers", MapType.create(SimpleType.STRING, SimpleType.STRING))
+      .addVar("build", MapType.create(SimpleType.STRING, SimpleType.DYN))
       .setResultType(SimpleType.BOOL)
       .build();
   private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();
@@ -55,7 +56,14 @@ public final class PolicyEngine {
 
   /** The policies among {@code policies} that apply to {@code product} on {@code event}, evaluated. */
   public List<Evaluation> evaluate(List<Policy> policies, Policy.Event event, DataProduct product) {
-    Map<String, Object> variables = Map.of("product", ProductView.of(product), "identifiers", identifiers);
+    return evaluate(policies, event, product, Map.of());
+  }
+
+  /** As above, with the variables an event adds ({@code build} on a build). */
+  public List<Evaluation> evaluate(List<Policy> policies, Policy.Event event, DataProduct product, Map<String, Object> extra) {
+    Map<String, Object> variables = new java.util.HashMap<>(extra);
+    variables.put("product", ProductView.of(product));
+    variables.put("identifiers", identifiers);
     List<Evaluation> evaluations = new ArrayList<>();
     for (Policy policy : policies) {
       Policy.Spec spec = policy.spec();

@@ -25,6 +25,7 @@ final class PolicyTypes implements CelTypeProvider {
 
   private final Map<String, StructType> types = new LinkedHashMap<>();
   private final StructType product;
+  private final StructType build;
 
   PolicyTypes() {
     StructType metadata = struct("Metadata", Map.of("name", TEXT, "domain", TEXT, "title", TEXT, "owner", TEXT,
@@ -51,6 +52,19 @@ final class PolicyTypes implements CelTypeProvider {
     spec.put("changelog", ANY_LIST);
     product = struct("DataProduct", Map.of("apiVersion", TEXT, "kind", TEXT, "metadata", metadata,
         "spec", struct("DataProductSpec", spec)));
+    StructType result = struct("RuleResult", Map.of("rule", TEXT, "column", TEXT, "severity", TEXT, "passed", FLAG,
+        "measured", TEXT, "threshold", TEXT));
+    StructType read = struct("InputRead", Map.of("name", TEXT, "source", TEXT, "table", TEXT, "product", TEXT,
+        "version", TEXT, "classification", TEXT, "rows", SimpleType.INT));
+    StructType outputColumn = struct("OutputColumn", Map.of("name", TEXT, "type", TEXT));
+    build = struct("Build", Map.of("rows", SimpleType.INT, "bytes", SimpleType.INT, "qualityScore", SimpleType.DOUBLE,
+        "quality", ListType.create(result), "inputs", ListType.create(read), "schema", ListType.create(outputColumn),
+        "scope", TEXT));
+  }
+
+  /** The type of {@code build}, the result a build policy judges. */
+  StructType build() {
+    return build;
   }
 
   /** The type of {@code product}. */
