@@ -398,6 +398,40 @@ public abstract class MetadataStoreContract {
   }
 
   @Test
+  void aWaiverSavedFromSeveralThreadsAtOnceIsKeptOnceAndTheOthersAreToldItExists() throws Exception {
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Waiver>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Waiver waiver = new Waiver("w-1", "pii-needs-owner", "DataProduct", "orders.daily",
+          "the owner is being hired this month", "grantor" + t, T0, T0.plusSeconds(60), null);
+      futures.add(pool.submit(() -> {
+        start.await();
+        try {
+          store.saveWaiver(waiver);
+          return waiver;
+        } catch (AlreadyExistsException e) {
+          assertThat(e).hasMessage("cannot save waiver w-1: it exists already");
+          return null;
+        }
+      }));
+    }
+    start.countDown();
+    List<Waiver> saved = new ArrayList<>();
+    for (Future<Waiver> future : futures) {
+      Waiver waiver = future.get(60, TimeUnit.SECONDS);
+      if (waiver != null) {
+        saved.add(waiver);
+      }
+    }
+    pool.shutdown();
+
+    assertThat(saved).hasSize(1);
+    assertThat(store.waivers(true, T0)).containsExactlyElementsOf(saved);
+  }
+
+  @Test
   void waiversAreListedNewestGrantFirstAndOnlyActiveOnesAtTheTimeGiven() {
     Waiver early = waiver("w-1", "orders.daily", T0, T0.plusSeconds(100));
     Waiver tieLow = waiver("w-2", "orders.daily", T0.plusSeconds(10), T0.plusSeconds(1000));
