@@ -10,7 +10,9 @@ import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.BuildRecord.InputRead;
 import dev.meshwork.core.spi.BuildRecord.RuleResult;
 import dev.meshwork.core.spi.MetadataStore;
+import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.StoredResource;
+import dev.meshwork.core.spi.Waiver;
 import dev.meshwork.spec.Kind;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.error.InvalidException;
@@ -27,16 +29,19 @@ import java.util.stream.IntStream;
 /**
  * The metadata store in a JDBC database: H2 (embedded) or PostgreSQL. Opening it migrates the
  * schema (tables {@code meshwork_*}, Flyway history in {@code meshwork_schema_history}, so the
- * database can be shared with the Iceberg JDBC catalog); each method is one transaction on a
- * pooled connection, retried a few times when it collides with a concurrent writer.
+ * database can be shared with the Iceberg JDBC catalog); policy results and waivers are kept by
+ * {@link Governance}. Each method is one transaction on a pooled connection, retried a few times
+ * when it collides with a concurrent writer.
  */
 public final class JdbcMetadataStore implements MetadataStore {
 
   private final Transactions transactions;
+  private final Governance governance;
 
   /** Opens the database at {@code url} (user and password may be null) and brings its schema up to date. */
   public JdbcMetadataStore(String url, String user, String password) {
     this.transactions = Transactions.open(url, user, password);
+    this.governance = new Governance(transactions);
   }
 
   @Override
@@ -221,6 +226,41 @@ public final class JdbcMetadataStore implements MetadataStore {
            SET status = 'INTERRUPTED', finished_at = ?, error = ?
          WHERE status = 'RUNNING'
         """, at, reason));
+  }
+
+  @Override
+  public void recordPolicyResults(List<PolicyResult> results) {
+    governance.recordPolicyResults(results);
+  }
+
+  @Override
+  public List<PolicyResult> policyResults(String resourceId, int limit) {
+    return governance.policyResults(resourceId, limit);
+  }
+
+  @Override
+  public void saveWaiver(Waiver waiver) {
+    governance.saveWaiver(waiver);
+  }
+
+  @Override
+  public Optional<Waiver> waiver(String id) {
+    return governance.waiver(id);
+  }
+
+  @Override
+  public List<Waiver> waivers(boolean includeInactive, Instant now) {
+    return governance.waivers(includeInactive, now);
+  }
+
+  @Override
+  public Optional<Waiver> activeWaiver(String policy, String resourceKind, String resourceId, Instant now) {
+    return governance.activeWaiver(policy, resourceKind, resourceId, now);
+  }
+
+  @Override
+  public void revokeWaiver(String id, Instant at) {
+    governance.revokeWaiver(id, at);
   }
 
   @Override

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The platform's record: applied resources, builds with what they read and how their audit went.
+ * The platform's record: applied resources, builds with what they read and how their audit went,
+ * policy results and waivers.
  * Every method is atomic; implementations are safe to use from several threads.
  */
 public interface MetadataStore extends AutoCloseable {
@@ -37,6 +38,38 @@ public interface MetadataStore extends AutoCloseable {
    * {@code at} as its end; returns how many there were.
    */
   int interruptRunningBuilds(Instant at, String reason);
+
+  /**
+   * Appends the results in one transaction: all or none. A result whose id is stored already (or
+   * repeated in the list) fails the whole list with an {@code AlreadyExistsException}.
+   */
+  void recordPolicyResults(List<PolicyResult> results);
+
+  /**
+   * Policy results, newest first ({@code at} descending, then id descending), at most
+   * {@code limit}; {@code resourceId} null for every resource.
+   */
+  List<PolicyResult> policyResults(String resourceId, int limit);
+
+  /** Inserts a waiver; one with the same id (whatever its state) fails with an {@code AlreadyExistsException}. */
+  void saveWaiver(Waiver waiver);
+
+  Optional<Waiver> waiver(String id);
+
+  /**
+   * Waivers, most recently granted first (then id descending): all of them with
+   * {@code includeInactive}, else only those {@linkplain Waiver#activeAt active at} {@code now}.
+   */
+  List<Waiver> waivers(boolean includeInactive, Instant now);
+
+  /** The waiver of a policy for a resource active at {@code now}; the most recently granted if several are. */
+  Optional<Waiver> activeWaiver(String policy, String resourceKind, String resourceId, Instant now);
+
+  /**
+   * Revokes a waiver from {@code at} on, keeping its record; a waiver revoked already keeps its
+   * first revocation. A missing one fails with a {@code NotFoundException}.
+   */
+  void revokeWaiver(String id, Instant at);
 
   @Override
   default void close() {}

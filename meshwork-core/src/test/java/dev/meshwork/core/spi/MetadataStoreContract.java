@@ -10,9 +10,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.meshwork.core.spi.BuildRecord.InputRead;
 import dev.meshwork.core.spi.BuildRecord.RuleResult;
+import dev.meshwork.core.spi.PolicyResult.Outcome;
 import dev.meshwork.spec.Kind;
 import dev.meshwork.spec.ProductRef;
+import dev.meshwork.spec.error.AlreadyExistsException;
 import dev.meshwork.spec.error.InvalidException;
+import dev.meshwork.spec.error.NotFoundException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -260,15 +263,287 @@ public abstract class MetadataStoreContract {
     List<StoredResource> stored = store.apply(List.of(resource(Kind.DOMAIN, "orders", null, "v1"),
         resource(Kind.DATA_PRODUCT, "orders.daily", "orders", "d1")));
     store.saveBuild(fullBuild("b-1"));
+    PolicyResult result = result("r-1", "orders.daily", T0, Outcome.WAIVED, "w-1");
+    store.recordPolicyResults(List.of(result));
+    Waiver waiver = waiver("w-1", "orders.daily", T0, T0.plusSeconds(3600));
+    store.saveWaiver(waiver);
+    store.revokeWaiver("w-1", T0.plusSeconds(60));
     store.close();
 
     store = reopen();
+
+    assertThat(store.policyResults(null, 10)).containsExactly(result);
+    assertThat(store.waiver("w-1")).contains(waiver.revoked(T0.plusSeconds(60)));
 
     assertThat(store.resources(Kind.DOMAIN)).containsExactly(stored.get(0));
     assertThat(store.resource(Kind.DATA_PRODUCT, "orders.daily")).contains(stored.get(1));
     assertThat(store.build("b-1")).contains(fullBuild("b-1"));
     assertThat(store.apply(List.of(resource(Kind.DOMAIN, "orders", null, "v2")))).extracting(StoredResource::generation)
         .containsExactly(2);
+  }
+
+  @Test
+  void policyResultsRoundTripEveryFieldNewestFirst() {
+    PolicyResult full = new PolicyResult("r-1", "pii-needs-owner", "DataProduct", "orders.daily", "apply",
+        Outcome.WAIVED, "column email is PII and has no owner", "w-1", T0);
+    PolicyResult bare = new PolicyResult("r-2", "retention", "Source", "orders.shop", "build", Outcome.SKIPPED, null,
+        null, T0.plusSeconds(1));
+    PolicyResult tieLow = result("r-3", "crm.customers", T0.plusSeconds(2), Outcome.PASSED, null);
+    PolicyResult tieHigh = result("r-4", "crm.customers", T0.plusSeconds(2), Outcome.WARNED, null);
+
+    store.recordPolicyResults(List.of(tieLow, full, tieHigh, bare));
+
+    assertThat(store.policyResults(null, 10)).containsExactly(tieHigh, tieLow, bare, full);
+  }
+
+  @Test
+  void policyResultsAreAppendedAndListedByResourceUpToTheLimit() {
+    PolicyResult first = result("r-1", "orders.daily", T0, Outcome.FAILED, null);
+    PolicyResult other = result("r-2", "crm.customers", T0.plusSeconds(10), Outcome.PASSED, null);
+    store.recordPolicyResults(List.of(first, other));
+    PolicyResult second = result("r-3", "orders.daily", T0.plusSeconds(20), Outcome.PASSED, null);
+    PolicyResult third = result("r-4", "orders.daily", T0.plusSeconds(30), Outcome.WARNED, null);
+    store.recordPolicyResults(List.of(second, third));
+    store.recordPolicyResults(List.of());
+
+    assertThat(store.policyResults("orders.daily", 10)).containsExactly(third, second, first);
+    assertThat(store.policyResults("orders.daily", 2)).containsExactly(third, second);
+    assertThat(store.policyResults("crm.customers", 10)).containsExactly(other);
+    assertThat(store.policyResults(null, 3)).containsExactly(third, second, other);
+    assertThat(store.policyResults("orders.unknown", 10)).isEmpty();
+  }
+
+  @Test
+  void policyResultsWithAnIdTakenAreRefusedWhole() {
+    PolicyResult first = result("r-1", "orders.daily", T0, Outcome.PASSED, null);
+    store.recordPolicyResults(List.of(first));
+
+    assertThatThrownBy(() -> store.recordPolicyResults(List.of(
+            result("r-2", "orders.daily", T0.plusSeconds(1), Outcome.PASSED, null),
+            result("r-1", "orders.daily", T0.plusSeconds(1), Outcome.FAILED, null))))
+        .isInstanceOf(AlreadyExistsException.class)
+        .hasMessage("cannot record policy results: policy result r-1 exists already");
+    assertThatThrownBy(() -> store.recordPolicyResults(List.of(
+            result("r-3", "orders.daily", T0.plusSeconds(1), Outcome.PASSED, null),
+            result("r-3", "orders.daily", T0.plusSeconds(2), Outcome.PASSED, null))))
+        .isInstanceOf(AlreadyExistsException.class)
+        .hasMessage("cannot record policy results: policy result r-3 is listed twice");
+
+    assertThat(store.policyResults(null, 10)).containsExactly(first);
+  }
+
+  @Test
+  void listingPolicyResultsWithALimitBelowOneIsRefused() {
+    assertThatThrownBy(() -> store.policyResults("orders.daily", 0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot list the policy results of orders.daily: the limit must be at least 1, not 0");
+    assertThatThrownBy(() -> store.policyResults(null, -1))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot list the policy results: the limit must be at least 1, not -1");
+  }
+
+  @Test
+  void aPolicyResultIsValidatedWhenMade() {
+    assertThatThrownBy(() -> new PolicyResult(" ", "p", "DataProduct", "orders.daily", "apply", Outcome.PASSED,
+            null, null, T0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record a policy result: its id is blank");
+    assertThatThrownBy(() -> new PolicyResult("r-1", "p", "", "orders.daily", "apply", Outcome.PASSED, null, null,
+            T0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record policy result r-1: resourceKind is blank");
+    assertThatThrownBy(() -> new PolicyResult("r-1", "p", "DataProduct", "orders.daily", "delete", Outcome.PASSED,
+            null, null, T0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record policy result r-1: event 'delete' is not one of apply, build, access");
+    assertThatThrownBy(() -> new PolicyResult("r-1", "p", "DataProduct", "orders.daily", "build", null, null, null,
+            T0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record policy result r-1: outcome is missing");
+    assertThatThrownBy(() -> new PolicyResult("r-1", "p", "DataProduct", "orders.daily", "access", Outcome.PASSED,
+            null, null, null))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record policy result r-1: at is missing");
+    assertThatThrownBy(() -> result("r-1", "orders.daily", T0, Outcome.WAIVED, null))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record policy result r-1: a WAIVED result needs a waiverId");
+    assertThatThrownBy(() -> result("r-1", "orders.daily", T0, Outcome.FAILED, "w-1"))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record policy result r-1: only a WAIVED result has a waiverId, not a FAILED one");
+  }
+
+  @Test
+  void aWaiverRoundTripsEveryField() {
+    Waiver waiver = waiver("w-1", "orders.daily", T0, T0.plusSeconds(3600));
+    Waiver revoked = waiver("w-2", "crm.customers", T0, T0.plusSeconds(3600)).revoked(T0.plusSeconds(5));
+
+    store.saveWaiver(waiver);
+    store.saveWaiver(revoked);
+
+    assertThat(store.waiver("w-1")).contains(waiver);
+    assertThat(store.waiver("w-2")).contains(revoked);
+    assertThat(store.waiver("w-3")).isEmpty();
+  }
+
+  @Test
+  void aWaiverWithAnIdTakenIsRefused() {
+    Waiver first = waiver("w-1", "orders.daily", T0, T0.plusSeconds(3600));
+    store.saveWaiver(first);
+    store.revokeWaiver("w-1", T0.plusSeconds(1));
+
+    assertThatThrownBy(() -> store.saveWaiver(waiver("w-1", "crm.customers", T0, T0.plusSeconds(60))))
+        .isInstanceOf(AlreadyExistsException.class)
+        .hasMessage("cannot save waiver w-1: it exists already");
+    assertThat(store.waiver("w-1")).contains(first.revoked(T0.plusSeconds(1)));
+  }
+
+  @Test
+  void aWaiverSavedFromSeveralThreadsAtOnceIsKeptOnceAndTheOthersAreToldItExists() throws Exception {
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Waiver>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Waiver waiver = new Waiver("w-1", "pii-needs-owner", "DataProduct", "orders.daily",
+          "the owner is being hired this month", "grantor" + t, T0, T0.plusSeconds(60), null);
+      futures.add(pool.submit(() -> {
+        start.await();
+        try {
+          store.saveWaiver(waiver);
+          return waiver;
+        } catch (AlreadyExistsException e) {
+          assertThat(e).hasMessage("cannot save waiver w-1: it exists already");
+          return null;
+        }
+      }));
+    }
+    start.countDown();
+    List<Waiver> saved = new ArrayList<>();
+    for (Future<Waiver> future : futures) {
+      Waiver waiver = future.get(60, TimeUnit.SECONDS);
+      if (waiver != null) {
+        saved.add(waiver);
+      }
+    }
+    pool.shutdown();
+
+    assertThat(saved).hasSize(1);
+    assertThat(store.waivers(true, T0)).containsExactlyElementsOf(saved);
+  }
+
+  @Test
+  void waiversAreListedNewestGrantFirstAndOnlyActiveOnesAtTheTimeGiven() {
+    Waiver early = waiver("w-1", "orders.daily", T0, T0.plusSeconds(100));
+    Waiver tieLow = waiver("w-2", "orders.daily", T0.plusSeconds(10), T0.plusSeconds(1000));
+    Waiver tieHigh = waiver("w-3", "crm.customers", T0.plusSeconds(10), T0.plusSeconds(1000));
+    Waiver revoked = waiver("w-4", "orders.by_region", T0.plusSeconds(20), T0.plusSeconds(1000));
+    Waiver later = waiver("w-5", "orders.by_region", T0.plusSeconds(200), T0.plusSeconds(1000));
+    List.of(tieLow, later, early, revoked, tieHigh).forEach(store::saveWaiver);
+    store.revokeWaiver("w-4", T0.plusSeconds(50));
+    Waiver wasRevoked = revoked.revoked(T0.plusSeconds(50));
+
+    assertThat(store.waivers(true, T0)).containsExactly(later, wasRevoked, tieHigh, tieLow, early);
+    assertThat(store.waivers(false, T0)).containsExactly(early);
+    assertThat(store.waivers(false, T0.plusSeconds(30))).containsExactly(wasRevoked, tieHigh, tieLow, early);
+    assertThat(store.waivers(false, T0.plusSeconds(100))).containsExactly(tieHigh, tieLow);
+    assertThat(store.waivers(false, T0.plusSeconds(999))).containsExactly(later, tieHigh, tieLow);
+    assertThat(store.waivers(false, T0.plusSeconds(1000))).isEmpty();
+    assertThat(store.waivers(false, T0.minusMillis(1))).isEmpty();
+  }
+
+  @Test
+  void theActiveWaiverMatchesPolicyKindAndResourceAtTheTimeGiven() {
+    Waiver first = waiver("w-1", "orders.daily", T0, T0.plusSeconds(100));
+    Waiver second = waiver("w-2", "orders.daily", T0.plusSeconds(50), T0.plusSeconds(500));
+    List.of(first, second).forEach(store::saveWaiver);
+
+    assertThat(store.activeWaiver("pii-needs-owner", "DataProduct", "orders.daily", T0)).contains(first);
+    assertThat(store.activeWaiver("pii-needs-owner", "DataProduct", "orders.daily", T0.plusSeconds(60)))
+        .contains(second);
+    assertThat(store.activeWaiver("pii-needs-owner", "DataProduct", "orders.daily", T0.plusSeconds(500))).isEmpty();
+    assertThat(store.activeWaiver("pii-needs-owner", "DataProduct", "orders.daily", T0.minusMillis(1))).isEmpty();
+    assertThat(store.activeWaiver("retention", "DataProduct", "orders.daily", T0)).isEmpty();
+    assertThat(store.activeWaiver("pii-needs-owner", "Source", "orders.daily", T0)).isEmpty();
+    assertThat(store.activeWaiver("pii-needs-owner", "DataProduct", "crm.customers", T0)).isEmpty();
+
+    store.revokeWaiver("w-2", T0.plusSeconds(70));
+
+    assertThat(store.activeWaiver("pii-needs-owner", "DataProduct", "orders.daily", T0.plusSeconds(80)))
+        .contains(first);
+    assertThat(store.activeWaiver("pii-needs-owner", "DataProduct", "orders.daily", T0.plusSeconds(200))).isEmpty();
+    assertThat(store.activeWaiver("pii-needs-owner", "DataProduct", "orders.daily", T0.plusSeconds(60)))
+        .contains(second.revoked(T0.plusSeconds(70)));
+  }
+
+  @Test
+  void aRevokedWaiverIsKeptWithItsFirstRevocation() {
+    Waiver waiver = waiver("w-1", "orders.daily", T0, T0.plusSeconds(3600));
+    store.saveWaiver(waiver);
+
+    store.revokeWaiver("w-1", T0.plusSeconds(10));
+    store.revokeWaiver("w-1", T0.plusSeconds(20));
+
+    assertThat(store.waiver("w-1")).contains(waiver.revoked(T0.plusSeconds(10)));
+    assertThat(store.waivers(true, T0.plusSeconds(30))).containsExactly(waiver.revoked(T0.plusSeconds(10)));
+    assertThat(store.waivers(false, T0.plusSeconds(30))).isEmpty();
+  }
+
+  @Test
+  void revokingAMissingWaiverOrBeforeItsGrantIsRefused() {
+    store.saveWaiver(waiver("w-1", "orders.daily", T0, T0.plusSeconds(3600)));
+
+    assertThatThrownBy(() -> store.revokeWaiver("w-9", T0))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("cannot revoke waiver w-9: it does not exist");
+    assertThatThrownBy(() -> store.revokeWaiver("w-1", T0.minusSeconds(1)))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot revoke waiver w-1: the revocation at 2026-11-20T05:59:59.123Z is before its grant at "
+            + "2026-11-20T06:00:00.123Z");
+    assertThat(store.waiver("w-1")).get().extracting(Waiver::revokedAt).isNull();
+  }
+
+  @Test
+  void aWaiverIsValidatedWhenMade() {
+    Instant expires = T0.plusSeconds(60);
+    assertThatThrownBy(() -> new Waiver(null, "p", "DataProduct", "orders.daily", "a good reason", "ana", T0,
+            expires, null))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record a waiver: its id is blank");
+    assertThatThrownBy(() -> new Waiver("w-1", "p", "DataProduct", "orders.daily", "a good reason", " ", T0,
+            expires, null))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record waiver w-1: grantedBy is blank");
+    assertThatThrownBy(() -> new Waiver("w-1", "p", "DataProduct", "orders.daily", "  too short  ", "ana", T0,
+            expires, null))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record waiver w-1: justification must be at least 10 characters, not 9");
+    assertThatThrownBy(() -> new Waiver("w-1", "p", "DataProduct", "orders.daily", "a good reason", "ana", T0, T0,
+            null))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record waiver w-1: expiresAt 2026-11-20T06:00:00.123Z is not after grantedAt "
+            + "2026-11-20T06:00:00.123Z");
+    assertThatThrownBy(() -> new Waiver("w-1", "p", "DataProduct", "orders.daily", "a good reason", "ana", null,
+            expires, null))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record waiver w-1: grantedAt is missing");
+    assertThatThrownBy(() -> new Waiver("w-1", "p", "DataProduct", "orders.daily", "a good reason", "ana", T0,
+            expires, T0.minusMillis(1)))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record waiver w-1: revokedAt 2026-11-20T06:00:00.122Z is before grantedAt "
+            + "2026-11-20T06:00:00.123Z");
+  }
+
+  @Test
+  void aWaiverIsActiveFromItsGrantUntilItExpiresOrIsRevoked() {
+    Waiver waiver = waiver("w-1", "orders.daily", T0, T0.plusSeconds(60));
+    Waiver revoked = waiver.revoked(T0.plusSeconds(30));
+
+    assertThat(waiver.activeAt(T0.minusMillis(1))).isFalse();
+    assertThat(waiver.activeAt(T0)).isTrue();
+    assertThat(waiver.activeAt(T0.plusSeconds(59))).isTrue();
+    assertThat(waiver.activeAt(T0.plusSeconds(60))).isFalse();
+    assertThat(revoked.activeAt(T0.plusSeconds(29))).isTrue();
+    assertThat(revoked.activeAt(T0.plusSeconds(30))).isFalse();
   }
 
   private static StoredResource resource(Kind kind, String id, String domain, String document) {
@@ -293,5 +568,17 @@ public abstract class MetadataStoreContract {
     return new BuildRecord(id, product, "1.0.0", status, "publish", "table", startedAt,
         status == RUNNING ? null : startedAt.plusSeconds(5), 100, 4096, 1L, 1.0, null,
         List.of(new InputRead("orders", "shop", "public.orders", null, null, null, 100)), List.of());
+  }
+
+  /** A result of policy {@code pii-needs-owner} for a data product at {@code apply}. */
+  private static PolicyResult result(String id, String product, Instant at, Outcome outcome, String waiverId) {
+    return new PolicyResult(id, "pii-needs-owner", "DataProduct", product, "apply", outcome, "checked " + id,
+        waiverId, at);
+  }
+
+  /** A waiver of policy {@code pii-needs-owner} for a data product, not revoked. */
+  private static Waiver waiver(String id, String product, Instant grantedAt, Instant expiresAt) {
+    return new Waiver(id, "pii-needs-owner", "DataProduct", product, "the owner is being hired this month",
+        "ana@example.com", grantedAt, expiresAt, null);
   }
 }
