@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code mesh policy check|install}: governance as code. */
 @Command(name = "policy", mixinStandardHelpOptions = true,
     description = "Check specs against policies offline, or install the built-in policy pack.",
-    subcommands = {PolicyCommand.Check.class, PolicyCommand.Install.class})
+    subcommands = {PolicyCommand.Check.class, PolicyCommand.Install.class, PolicyWaiverCommands.Waive.class,
+        PolicyWaiverCommands.Waivers.class, PolicyWaiverCommands.Revoke.class, PolicyWaiverCommands.Results.class})
 final class PolicyCommand implements Runnable {
 
   @ParentCommand

@@ -4,6 +4,7 @@ import dev.meshwork.core.build.Builder;
 import dev.meshwork.core.config.Config;
 import dev.meshwork.core.config.ConfigReader;
 import dev.meshwork.core.ops.LocalOperations;
+import dev.meshwork.core.policy.Governance;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.registry.Registry;
 import dev.meshwork.core.secrets.StandardSecretResolver;
@@ -57,10 +58,11 @@ public final class Platform implements AutoCloseable {
       TableStore tables = create(TableStore.class, "lake", config.lake().type(), settings, opened);
       Engine engine = create(Engine.class, "engine", config.engine().type(), settings, opened);
       store.interruptRunningBuilds(clock.instant(), "interrupted: the process running the build stopped before it ended");
-      Registry registry = new Registry(store);
+      Governance governance = new Governance(store, clock);
+      Registry registry = new Registry(store, governance);
       Builder builder = new Builder(registry, engine, tables, store, secrets, clock);
       return new Platform(lock, store, tables, engine, new LocalOperations(registry, builder, tables, store, engine,
-          home.logs().resolve("builds.log")));
+          governance, home.logs().resolve("builds.log")));
     } catch (RuntimeException e) {
       for (AutoCloseable closeable : opened) {
         closeQuietly(closeable);

@@ -1,18 +1,23 @@
 package dev.meshwork.core.ops;
 
 import dev.meshwork.core.build.Builder;
+import dev.meshwork.core.policy.Governance;
 import dev.meshwork.core.registry.Registry;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.Engine;
 import dev.meshwork.core.spi.MetadataStore;
+import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.Rows;
 import dev.meshwork.core.spi.TableStore;
+import dev.meshwork.core.spi.Waiver;
 import dev.meshwork.core.spi.Workspace;
 import dev.meshwork.spec.DataProduct;
 import dev.meshwork.spec.Input;
 import dev.meshwork.spec.Kind;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.error.InvalidException;
+import dev.meshwork.spec.error.NotFoundException;
+import java.time.Instant;
 import dev.meshwork.spec.load.LoadedResource;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +33,12 @@ public final class LocalOperations implements Operations {
   private final MetadataStore store;
   private final Engine engine;
   private final java.nio.file.Path buildLog;
+  private final Governance governance;
 
   /** {@code buildLog} is the file every build's stages and outcome are appended to. */
   public LocalOperations(Registry registry, Builder builder, TableStore tables, MetadataStore store, Engine engine,
-                         java.nio.file.Path buildLog) {
+                         Governance governance, java.nio.file.Path buildLog) {
+    this.governance = governance;
     this.registry = registry;
     this.builder = builder;
     this.tables = tables;
@@ -130,6 +137,32 @@ public final class LocalOperations implements Operations {
   public List<BuildRecord> history(ProductRef product, int limit) {
     registry.requireProduct(product);
     return store.builds(product, BuildRecord.Status.PUBLISHED, limit);
+  }
+
+  @Override
+  public Waiver grantWaiver(String policy, ProductRef product, String justification, Instant expiresAt, String grantedBy) {
+    if (registry.find(Kind.POLICY, policy).isEmpty()) {
+      throw new NotFoundException("cannot waive policy " + policy + ": no such policy on this platform");
+    }
+    if (registry.product(product).isEmpty()) {
+      throw new NotFoundException("cannot waive policy " + policy + " for " + product + ": no such product on this platform");
+    }
+    return governance.grant(policy, "DataProduct", product.toString(), justification, expiresAt, grantedBy);
+  }
+
+  @Override
+  public List<Waiver> waivers(boolean includeInactive) {
+    return governance.waivers(includeInactive);
+  }
+
+  @Override
+  public Waiver revokeWaiver(String waiverId) {
+    return governance.revoke(waiverId);
+  }
+
+  @Override
+  public List<PolicyResult> policyResults(String resourceId, int limit) {
+    return governance.results(resourceId, limit);
   }
 
   /** Every applied resource of a kind, for listings. */

@@ -1,6 +1,9 @@
 package dev.meshwork.core.ops;
 
 import dev.meshwork.core.spi.BuildRecord;
+import dev.meshwork.core.spi.PolicyResult;
+import dev.meshwork.core.spi.Waiver;
+import java.time.Instant;
 import dev.meshwork.core.spi.Rows;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.load.LoadedResource;
@@ -39,4 +42,19 @@ public interface Operations {
 
   /** A product's publishes, newest first. */
   List<BuildRecord> history(ProductRef product, int limit);
+
+  /**
+   * Waives a policy for a product until {@code expiresAt}, for a reason; recorded for good.
+   *
+   * @throws dev.meshwork.spec.error.NotFoundException when the policy or the product is not applied
+   */
+  Waiver grantWaiver(String policy, ProductRef product, String justification, Instant expiresAt, String grantedBy);
+
+  /** Waivers, newest first; with {@code includeInactive} also expired and revoked ones. */
+  List<Waiver> waivers(boolean includeInactive);
+
+  Waiver revokeWaiver(String waiverId);
+
+  /** Policy evaluations recorded, newest first; {@code resourceId} null for all. */
+  List<PolicyResult> policyResults(String resourceId, int limit);
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PolicyEngine {
 
   /** What became of one policy for one resource. */
-  public enum Status { PASSED, FAILED, WARNED, SKIPPED }
+  public enum Status { PASSED, FAILED, WARNED, WAIVED, SKIPPED }
 
   /** One policy's outcome: the policy, its status and, unless it passed, its message. */
   public record Evaluation(Policy policy, Status status, String message) {

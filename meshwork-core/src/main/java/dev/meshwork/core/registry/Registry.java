@@ -1,6 +1,7 @@
 package dev.meshwork.core.registry;
 
 import dev.meshwork.core.ops.ApplyResult;
+import dev.meshwork.core.policy.Governance;
 import dev.meshwork.core.policy.PolicyCompiler;
 import dev.meshwork.core.policy.PolicyEngine;
 import dev.meshwork.spec.Policy;
@@ -48,8 +49,11 @@ public final class Registry implements Catalog {
   /** A resource as applied, with its stored record. */
   public record Applied(Resource resource, StoredResource stored) {}
 
-  public Registry(MetadataStore store) {
+  private final Governance governance;
+
+  public Registry(MetadataStore store, Governance governance) {
     this.store = store;
+    this.governance = governance;
   }
 
   /** Validates the set against itself and the platform, then stores it whole, or nothing. */
@@ -110,7 +114,9 @@ public final class Registry implements Catalog {
     List<Problem> problems = new ArrayList<>();
     for (LoadedResource loaded : resources) {
       if (loaded.resource() instanceof DataProduct product) {
-        for (PolicyEngine.Evaluation evaluation : engine.evaluate(List.copyOf(policies.values()), Policy.Event.APPLY, product)) {
+        List<PolicyEngine.Evaluation> evaluations = governance.settle("DataProduct", product.id(), Policy.Event.APPLY,
+            engine.evaluate(List.copyOf(policies.values()), Policy.Event.APPLY, product));
+        for (PolicyEngine.Evaluation evaluation : evaluations) {
           String text = "policy " + evaluation.policy().metadata().name() + ": " + evaluation.message();
           if (evaluation.status() == PolicyEngine.Status.FAILED) {
             problems.add(Problem.error(loaded.positionOf("metadata.name"), "metadata.name", text));
