@@ -3,6 +3,7 @@ package dev.meshwork.core;
 import dev.meshwork.core.build.Builder;
 import dev.meshwork.core.config.Config;
 import dev.meshwork.core.config.ConfigReader;
+import dev.meshwork.core.keys.KeyStore;
 import dev.meshwork.core.ops.LocalOperations;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.registry.Registry;
@@ -58,7 +59,8 @@ public final class Platform implements AutoCloseable {
       Engine engine = create(Engine.class, "engine", config.engine().type(), settings, opened);
       store.interruptRunningBuilds(clock.instant(), "interrupted: the process running the build stopped before it ended");
       Registry registry = new Registry(store);
-      Builder builder = new Builder(registry, engine, tables, store, secrets, clock);
+      Builder builder = new Builder(registry, engine, tables, store, secrets,
+          new KeyStore(home.keys(), environment), clock);
       return new Platform(lock, store, tables, engine, new LocalOperations(registry, builder, tables, store, engine,
           home.logs().resolve("builds.log")));
     } catch (RuntimeException e) {
