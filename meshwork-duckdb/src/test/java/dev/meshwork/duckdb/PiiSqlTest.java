@@ -66,8 +66,8 @@ class PiiSqlTest {
   void theHashIsSha256OfTheSaltTextAndTheValue() throws NoSuchAlgorithmException {
     String salt = "ab".repeat(32);
     byte[] digest = MessageDigest.getInstance("SHA-256").digest((salt + "ana@example.com").getBytes(StandardCharsets.UTF_8));
-    assertThat(workspace.query("SELECT " + PiiSql.hash("'ana@example.com'", salt), 1).single())
+    assertThat(workspace.query("SELECT " + PiiSql.hash("'ana@example.com'", "'" + salt + "'"), 1).single())
         .isEqualTo(HexFormat.of().formatHex(digest));
-    assertThat(workspace.query("SELECT " + PiiSql.hash("CAST(NULL AS VARCHAR)", salt), 1).single()).isNull();
+    assertThat(workspace.query("SELECT " + PiiSql.hash("CAST(NULL AS VARCHAR)", "'" + salt + "'"), 1).single()).isNull();
   }
 }

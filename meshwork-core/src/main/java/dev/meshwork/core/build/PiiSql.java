@@ -11,9 +11,13 @@ public final class PiiSql {
 
   private PiiSql() {}
 
-  /** Lowercase hex of SHA-256 over the salt's hex text followed by the value's text. */
-  public static String hash(String expression, String saltHex) {
-    return "sha256(" + Sql.literal(saltHex) + " || CAST(" + expression + " AS VARCHAR))";
+  /**
+   * Lowercase hex of SHA-256 over the salt's hex text followed by the value's text;
+   * {@code salt} is an SQL expression (the builder reads it from a loaded table, so that the
+   * salt never appears in SQL text or in an engine's error message).
+   */
+  public static String hash(String expression, String salt) {
+    return "sha256(" + salt + " || CAST(" + expression + " AS VARCHAR))";
   }
 
   /**

@@ -21,6 +21,7 @@ final class Protector {
 
   static final String PROTECTED = "__protected";
   private static final String MAPPING = "__pii_";
+  private static final String SALT = "__pii_salt";
 
   private final KeyStore keys;
 
@@ -56,11 +57,19 @@ final class Protector {
     List<String> select = new ArrayList<>();
     StringBuilder joins = new StringBuilder();
     int mappings = 0;
+    boolean salted = false;
     for (Column column : product.spec().schema()) {
       String value = "o." + Sql.identifier(column.name());
       Protection protection = protectedColumn(column) ? column.protection() : Protection.NONE;
       String expression = switch (protection) {
-        case HASH -> PiiSql.hash(value, keys.saltHex(domain));
+        case HASH -> {
+          if (!salted) {
+            workspace.load(SALT, List.of("salt"), List.<Object[]>of(new Object[] {keys.saltHex(domain)}).iterator());
+            joins.append("\nCROSS JOIN ").append(Sql.identifier(SALT));
+            salted = true;
+          }
+          yield PiiSql.hash(value, Sql.identifier(SALT) + ".salt");
+        }
         case MASK -> PiiSql.mask(value);
         case ENCRYPT -> {
           String mapping = MAPPING + mappings++;
