@@ -3,9 +3,10 @@ package dev.meshwork.core;
 import dev.meshwork.core.build.Builder;
 import dev.meshwork.core.config.Config;
 import dev.meshwork.core.config.ConfigReader;
+import dev.meshwork.core.keys.KeyStore;
 import dev.meshwork.core.ops.LocalOperations;
-import dev.meshwork.core.policy.Governance;
 import dev.meshwork.core.ops.Operations;
+import dev.meshwork.core.policy.Governance;
 import dev.meshwork.core.registry.Registry;
 import dev.meshwork.core.secrets.StandardSecretResolver;
 import dev.meshwork.core.spi.Engine;
@@ -60,7 +61,8 @@ public final class Platform implements AutoCloseable {
       store.interruptRunningBuilds(clock.instant(), "interrupted: the process running the build stopped before it ended");
       Governance governance = new Governance(store, clock);
       Registry registry = new Registry(store, governance);
-      Builder builder = new Builder(registry, engine, tables, store, secrets, clock);
+      Builder builder = new Builder(registry, engine, tables, store, secrets,
+          new KeyStore(home.keys(), environment), clock);
       return new Platform(lock, store, tables, engine, new LocalOperations(registry, builder, tables, store, engine,
           governance, home.logs().resolve("builds.log")));
     } catch (RuntimeException e) {

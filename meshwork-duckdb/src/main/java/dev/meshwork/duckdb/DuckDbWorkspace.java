@@ -23,11 +23,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
+import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /** A workspace on an in-memory DuckDB database of its own, on one connection. */
@@ -125,6 +127,40 @@ final class DuckDbWorkspace implements Workspace {
       throw Sql.error(e);
     }
     return longValue("SELECT count(*) FROM " + target.sql());
+  }
+
+  /** Through DuckDB's appender, into a table of VARCHAR columns. */
+  @Override
+  public long load(String relation, List<String> columns, Iterator<Object[]> rows) {
+    Relation target = Relation.parse(relation);
+    long count = 0;
+    try {
+      createSchema(target);
+      execute("CREATE TABLE " + target.sql() + " ("
+          + columns.stream().map(c -> Sql.identifier(c) + " VARCHAR").collect(joining(", ")) + ")");
+      try (DuckDBAppender appender = connection.createAppender(target.schema(), target.name())) {
+        while (rows.hasNext()) {
+          Object[] row = rows.next();
+          if (row.length != columns.size()) {
+            throw new InvalidException("cannot load rows into " + relation + ": a row has " + row.length
+                + " values for " + columns.size() + " columns");
+          }
+          appender.beginRow();
+          for (Object value : row) {
+            if (value == null) {
+              appender.appendNull();
+            } else {
+              appender.append(value.toString());
+            }
+          }
+          appender.endRow();
+          count++;
+        }
+      }
+    } catch (SQLException e) {
+      throw Sql.error(e);
+    }
+    return count;
   }
 
   @Override

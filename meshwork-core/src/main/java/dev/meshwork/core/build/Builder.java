@@ -1,5 +1,6 @@
 package dev.meshwork.core.build;
 
+import dev.meshwork.core.keys.KeyStore;
 import dev.meshwork.core.ops.BuildListener;
 import dev.meshwork.core.ops.BuildRequest;
 import dev.meshwork.core.registry.Registry;
@@ -31,7 +32,11 @@ import java.util.stream.Collectors;
 
 /**
  * Builds a product: write → audit → publish. Inputs are read, the transform runs, the output is
- * checked against the contract, written as data files and staged; the quality rules run; only
+ * checked against the contract, its PII columns are protected ({@link Protector}: hashed, masked
+ * or encrypted by the platform, never by the domain's SQL), and it is written as data files and
+ * staged; the quality rules run on the protected output (a rule on a protected column sees the
+ * hash, mask or ciphertext, so {@code unique} and {@code required} hold but accepted values do
+ * not); only
  * when every blocking rule passes does the table's main branch move to the staged snapshot.
  * Whatever fails, consumers keep reading the previous snapshot. Builds of a product run one at
  * a time.
@@ -46,15 +51,18 @@ public final class Builder {
   private final TableStore tables;
   private final MetadataStore store;
   private final Inputs inputs;
+  private final Protector protector;
   private final Clock clock;
   private final Map<ProductRef, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-  public Builder(Registry registry, Engine engine, TableStore tables, MetadataStore store, SecretResolver secrets, Clock clock) {
+  public Builder(Registry registry, Engine engine, TableStore tables, MetadataStore store, SecretResolver secrets,
+                 KeyStore keys, Clock clock) {
     this.registry = registry;
     this.engine = engine;
     this.tables = tables;
     this.store = store;
     this.inputs = new Inputs(registry, tables, store, secrets);
+    this.protector = new Protector(keys);
     this.clock = clock;
   }
 
@@ -100,12 +108,15 @@ public final class Builder {
     BuildRecord execute() {
       save(Status.RUNNING, null, null);
       try (Workspace workspace = engine.open()) {
+        Protector.check(product);
         enter("read");
         reads = inputs.attach(workspace, product, listener);
         enter("transform");
         rows = transform(workspace);
         listener.rows(ref, rows);
-        String relation = conform(workspace);
+        String checked = conform(workspace);
+        enter("protect");
+        String relation = protector.protect(workspace, product, checked);
         enter("write");
         Map<String, Integer> fieldIds = tables.prepare(ref, product.spec().schema(), product.spec().transform().partitionBy());
         List<DataFile> files = workspace.writeParquet(relation, tables.newDataDirectory(ref, id),
@@ -116,7 +127,7 @@ public final class Builder {
             Map.of("meshwork.build-id", id, "meshwork.version", product.spec().version()));
         snapshotId = staged.id();
         enter("audit");
-        String failure = audit(workspace);
+        String failure = audit(workspace, relation);
         if (failure != null) {
           return save(Status.FAILED, clock.instant(), failure);
         }
@@ -159,10 +170,10 @@ public final class Builder {
     }
 
     /** Runs the quality rules; returns why publication is blocked, or null. */
-    private String audit(Workspace workspace) {
+    private String audit(Workspace workspace, String relation) {
       List<QualityRule> rules = QualityPlan.rulesOf(product);
       Map<ProductRef, String> references = inputs.attachReferences(workspace, QualityPlan.referencedProducts(rules));
-      results = new QualityPlan(rules, OUTPUT, references, clock.instant()).run(workspace);
+      results = new QualityPlan(rules, relation, references, clock.instant()).run(workspace);
       score = QualityPlan.score(results);
       List<String> blocking = results.stream()
           .filter(r -> !r.passed() && "error".equals(r.severity()))

@@ -3,6 +3,7 @@ package dev.meshwork.core.spi;
 import dev.meshwork.spec.Column;
 import dev.meshwork.spec.Source;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -32,6 +33,16 @@ public interface Workspace extends AutoCloseable {
 
   /** Runs {@code sql} and keeps its result as table {@code relation}; returns its row count. */
   long materialize(String relation, String sql);
+
+  /**
+   * Creates table {@code relation} with text {@code columns} and loads {@code rows} into it, each
+   * row a String (or null) per column, in the engine's fastest way; returns the number of rows.
+   * Used for values only Java can compute, such as encrypted PII. Engines that cannot load rows
+   * keep this default, which fails.
+   */
+  default long load(String relation, List<String> columns, Iterator<Object[]> rows) {
+    throw new EngineException("cannot load rows into " + relation + ": this engine does not load rows");
+  }
 
   /** The columns of a relation, in order. */
   List<EngineColumn> columns(String relation);

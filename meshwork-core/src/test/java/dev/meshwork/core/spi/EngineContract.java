@@ -100,6 +100,19 @@ public abstract class EngineContract {
   }
 
   @Test
+  void loadsRowsOfTextIntoATable() {
+    Workspace workspace = open();
+    List<Object[]> rows = List.of(new Object[] {"a", "x"}, new Object[] {"b", null});
+    assertThat(workspace.load("keys.mapping", List.of("plain", "cipher"), rows.iterator())).isEqualTo(2);
+    assertThat(workspace.columns("keys.mapping")).extracting(EngineColumn::name, EngineColumn::type)
+        .containsExactly(tuple("plain", ColumnType.of(ColumnType.Base.STRING)), tuple("cipher", ColumnType.of(ColumnType.Base.STRING)));
+    assertThat(workspace.query("SELECT plain, cipher FROM keys.mapping ORDER BY plain", 10).rows())
+        .containsExactly(List.of("a", "x"), Arrays.asList("b", null));
+    assertThat(workspace.load("empty", List.of("plain"), List.<Object[]>of().iterator())).isZero();
+    assertThat(workspace.query("SELECT count(*) FROM empty", 1).single()).isEqualTo(0L);
+  }
+
+  @Test
   void aDottedRelationLivesInItsSchema() {
     Workspace workspace = open();
     assertThat(workspace.materialize("staging.orders", "SELECT 1 AS id UNION ALL SELECT 2")).isEqualTo(2);
