@@ -2,6 +2,7 @@ package dev.meshwork.cli;
 
 import dev.meshwork.core.policy.PolicyCheck;
 import dev.meshwork.core.policy.PolicyEngine;
+import dev.meshwork.core.spi.PolicyResult;
 
 /** A policy check as JUnit XML: one test suite per product, one test case per policy. */
 final class JUnitReport {
@@ -14,8 +15,8 @@ final class JUnitReport {
         .append("\" failures=\"").append(report.failed()).append("\">\n");
     report.results().stream().map(PolicyCheck.Result::product).distinct().forEach(product -> {
       var results = report.results().stream().filter(r -> r.product().equals(product)).toList();
-      long failures = results.stream().filter(r -> r.status() == PolicyEngine.Status.FAILED).count();
-      long skipped = results.stream().filter(r -> r.status() == PolicyEngine.Status.SKIPPED).count();
+      long failures = results.stream().filter(r -> r.status() == PolicyResult.Outcome.FAILED).count();
+      long skipped = results.stream().filter(r -> r.status() == PolicyResult.Outcome.SKIPPED).count();
       xml.append("  <testsuite name=\"").append(escape(product)).append("\" tests=\"").append(results.size())
           .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped).append("\">\n");
       for (PolicyCheck.Result result : results) {

@@ -5,6 +5,7 @@ import dev.meshwork.core.ops.ApplyResult;
 import dev.meshwork.core.policy.BuiltinPolicies;
 import dev.meshwork.core.policy.PolicyCheck;
 import dev.meshwork.core.policy.PolicyEngine;
+import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.spec.Policy;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.load.LoadedResource;
@@ -90,8 +91,8 @@ final class PolicyCommand implements Runnable {
 
     private static void text(PolicyCheck.Report report, PrintWriter out) {
       for (PolicyCheck.Result result : report.results()) {
-        if (result.status() == PolicyEngine.Status.FAILED || result.status() == PolicyEngine.Status.WARNED) {
-          out.println(result.file() + ": " + result.product() + ": " + (result.status() == PolicyEngine.Status.FAILED ? "" : "warning: ")
+        if (result.status() == PolicyResult.Outcome.FAILED || result.status() == PolicyResult.Outcome.WARNED) {
+          out.println(result.file() + ": " + result.product() + ": " + (result.status() == PolicyResult.Outcome.FAILED ? "" : "warning: ")
               + "policy " + result.policy() + ": " + result.message());
         }
       }

@@ -16,7 +16,11 @@ import dev.meshwork.spec.Source;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.error.MeshException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.semver4j.Semver;
 
 /**
@@ -100,11 +104,11 @@ final class Inputs {
   }
 
   /** Attaches each product's published rows as {@code __ref_domain_name}; unpublished ones are left out. */
-  java.util.Map<ProductRef, String> attachReferences(Workspace workspace, java.util.Set<ProductRef> products) {
-    java.util.Map<ProductRef, String> relations = new java.util.LinkedHashMap<>();
+  Map<ProductRef, String> attachReferences(Workspace workspace, Set<ProductRef> products) {
+    Map<ProductRef, String> relations = new LinkedHashMap<>();
     for (ProductRef ref : products) {
-      java.util.Optional<DataProduct> referenced = registry.product(ref);
-      java.util.Optional<TableStore.Snapshot> snapshot = tables.current(ref);
+      Optional<DataProduct> referenced = registry.product(ref);
+      Optional<TableStore.Snapshot> snapshot = tables.current(ref);
       if (referenced.isPresent() && snapshot.isPresent()) {
         String relation = "__ref_" + ref.domain() + "_" + ref.name();
         workspace.attachParquet(relation, tables.files(ref, snapshot.get().id()), referenced.get().spec().schema());

@@ -17,8 +17,10 @@ import dev.meshwork.spec.Kind;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.error.NotFoundException;
-import java.time.Instant;
 import dev.meshwork.spec.load.LoadedResource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +34,12 @@ public final class LocalOperations implements Operations {
   private final TableStore tables;
   private final MetadataStore store;
   private final Engine engine;
-  private final java.nio.file.Path buildLog;
+  private final Path buildLog;
   private final Governance governance;
 
   /** {@code buildLog} is the file every build's stages and outcome are appended to. */
   public LocalOperations(Registry registry, Builder builder, TableStore tables, MetadataStore store, Engine engine,
-                         Governance governance, java.nio.file.Path buildLog) {
+                         Governance governance, Path buildLog) {
     this.governance = governance;
     this.registry = registry;
     this.builder = builder;
@@ -54,7 +56,7 @@ public final class LocalOperations implements Operations {
 
   @Override
   public List<BuildRecord> build(BuildRequest request, BuildListener caller) {
-    BuildListener listener = new BuildLog(buildLog, java.time.Clock.systemUTC(), caller);
+    BuildListener listener = new BuildLog(buildLog, Clock.systemUTC(), caller);
     if (request.product() != null) {
       DataProduct product = (DataProduct) registry.requireProduct(request.product()).resource();
       return List.of(builder.build(product, request, listener));

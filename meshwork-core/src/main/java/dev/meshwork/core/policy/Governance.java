@@ -37,17 +37,17 @@ public final class Governance {
       String policy = evaluation.policy().metadata().name();
       String waiverId = null;
       PolicyEngine.Evaluation outcome = evaluation;
-      if (evaluation.status() == PolicyEngine.Status.FAILED || evaluation.status() == PolicyEngine.Status.WARNED) {
+      if (evaluation.status() == PolicyResult.Outcome.FAILED || evaluation.status() == PolicyResult.Outcome.WARNED) {
         Optional<Waiver> waiver = store.activeWaiver(policy, kind, id, now);
         if (waiver.isPresent()) {
           waiverId = waiver.get().id();
-          outcome = new PolicyEngine.Evaluation(evaluation.policy(), PolicyEngine.Status.WAIVED,
+          outcome = new PolicyEngine.Evaluation(evaluation.policy(), PolicyResult.Outcome.WAIVED,
               evaluation.message() + " (waived until " + waiver.get().expiresAt() + ": " + waiver.get().justification() + ")");
         }
       }
       settled.add(outcome);
       results.add(new PolicyResult(UUID.randomUUID().toString(), policy, kind, id, event.toString().toLowerCase(Locale.ROOT),
-          PolicyResult.Outcome.valueOf(outcome.status().name()), outcome.message(), waiverId, now));
+          outcome.status(), outcome.message(), waiverId, now));
     }
     if (!results.isEmpty()) {
       store.recordPolicyResults(results);

@@ -1,5 +1,6 @@
 package dev.meshwork.core.policy;
 
+import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.spec.DataProduct;
 import dev.meshwork.spec.Policy;
 import dev.meshwork.spec.load.LoadedResource;
@@ -17,17 +18,17 @@ import java.util.Map;
 public final class PolicyCheck {
 
   /** One policy's outcome for one product; {@code file} is the product's spec file. */
-  public record Result(String product, String file, String policy, PolicyEngine.Status status, String message) {}
+  public record Result(String product, String file, String policy, PolicyResult.Outcome status, String message) {}
 
   /** Every outcome, and the policies' compile problems (which make the check fail as bad input). */
   public record Report(List<Result> results, List<Problem> problems, int products, int policies) {
 
     public long failed() {
-      return results.stream().filter(r -> r.status() == PolicyEngine.Status.FAILED).count();
+      return results.stream().filter(r -> r.status() == PolicyResult.Outcome.FAILED).count();
     }
 
     public long warned() {
-      return results.stream().filter(r -> r.status() == PolicyEngine.Status.WARNED).count();
+      return results.stream().filter(r -> r.status() == PolicyResult.Outcome.WARNED).count();
     }
   }
 

@@ -9,6 +9,7 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.spec.DataProduct;
 import dev.meshwork.spec.Policy;
 import java.util.ArrayList;
@@ -24,13 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PolicyEngine {
 
-  /** What became of one policy for one resource. */
-  public enum Status { PASSED, FAILED, WARNED, WAIVED, SKIPPED }
-
   /** One policy's outcome: the policy, its status and, unless it passed, its message. */
-  public record Evaluation(Policy policy, Status status, String message) {
+  public record Evaluation(Policy policy, PolicyResult.Outcome status, String message) {
     public boolean blocks() {
-      return status == Status.FAILED;
+      return status == PolicyResult.Outcome.FAILED;
     }
   }
 
@@ -85,14 +83,14 @@ public final class PolicyEngine {
     Policy.Spec spec = policy.spec();
     try {
       if (spec.when() != null && !test(spec.when(), variables)) {
-        return new Evaluation(policy, Status.SKIPPED, null);
+        return new Evaluation(policy, PolicyResult.Outcome.SKIPPED, null);
       }
       if (test(spec.rule(), variables)) {
-        return new Evaluation(policy, Status.PASSED, null);
+        return new Evaluation(policy, PolicyResult.Outcome.PASSED, null);
       }
-      return new Evaluation(policy, spec.severity() == Policy.Severity.BLOCKING ? Status.FAILED : Status.WARNED, spec.message());
+      return new Evaluation(policy, spec.severity() == Policy.Severity.BLOCKING ? PolicyResult.Outcome.FAILED : PolicyResult.Outcome.WARNED, spec.message());
     } catch (CelEvaluationException | CelValidationException e) {
-      return new Evaluation(policy, spec.severity() == Policy.Severity.BLOCKING ? Status.FAILED : Status.WARNED,
+      return new Evaluation(policy, spec.severity() == Policy.Severity.BLOCKING ? PolicyResult.Outcome.FAILED : PolicyResult.Outcome.WARNED,
           spec.message() + " (cannot evaluate: " + e.getMessage().lines().findFirst().orElse("") + ")");
     }
   }

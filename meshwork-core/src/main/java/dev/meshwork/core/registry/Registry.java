@@ -4,11 +4,12 @@ import dev.meshwork.core.ops.ApplyResult;
 import dev.meshwork.core.policy.Governance;
 import dev.meshwork.core.policy.PolicyCompiler;
 import dev.meshwork.core.policy.PolicyEngine;
-import dev.meshwork.spec.Policy;
 import dev.meshwork.core.spi.MetadataStore;
+import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.StoredResource;
 import dev.meshwork.spec.DataProduct;
 import dev.meshwork.spec.Kind;
+import dev.meshwork.spec.Policy;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.Resource;
 import dev.meshwork.spec.Source;
@@ -17,8 +18,8 @@ import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.error.NotFoundException;
 import dev.meshwork.spec.load.LoadedResource;
 import dev.meshwork.spec.load.Loader;
-import dev.meshwork.spec.load.NodeWriter;
 import dev.meshwork.spec.load.Node;
+import dev.meshwork.spec.load.NodeWriter;
 import dev.meshwork.spec.load.Position;
 import dev.meshwork.spec.load.Problem;
 import dev.meshwork.spec.validate.Catalog;
@@ -118,9 +119,9 @@ public final class Registry implements Catalog {
             engine.evaluate(List.copyOf(policies.values()), Policy.Event.APPLY, product));
         for (PolicyEngine.Evaluation evaluation : evaluations) {
           String text = "policy " + evaluation.policy().metadata().name() + ": " + evaluation.message();
-          if (evaluation.status() == PolicyEngine.Status.FAILED) {
+          if (evaluation.status() == PolicyResult.Outcome.FAILED) {
             problems.add(Problem.error(loaded.positionOf("metadata.name"), "metadata.name", text));
-          } else if (evaluation.status() == PolicyEngine.Status.WARNED) {
+          } else if (evaluation.status() == PolicyResult.Outcome.WARNED) {
             problems.add(Problem.warning(loaded.positionOf("metadata.name"), "metadata.name", text));
           }
         }

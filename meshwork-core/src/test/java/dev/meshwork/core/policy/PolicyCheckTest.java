@@ -1,14 +1,15 @@
 package dev.meshwork.core.policy;
 
+import dev.meshwork.core.spi.PolicyResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshwork.spec.load.LoadedResource;
 import dev.meshwork.spec.load.Loader;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class PolicyCheckTest {
 
@@ -44,7 +45,7 @@ class PolicyCheckTest {
   }
 
   private static List<String> failing(PolicyCheck.Report report) {
-    return report.results().stream().filter(r -> r.status() == PolicyEngine.Status.FAILED).map(PolicyCheck.Result::policy).toList();
+    return report.results().stream().filter(r -> r.status() == PolicyResult.Outcome.FAILED).map(PolicyCheck.Result::policy).toList();
   }
 
   @Test
@@ -53,7 +54,7 @@ class PolicyCheckTest {
     assertThat(report.policies()).isEqualTo(9);
     assertThat(failing(report)).isEmpty();
     assertThat(report.results()).extracting(PolicyCheck.Result::status)
-        .containsOnly(PolicyEngine.Status.PASSED, PolicyEngine.Status.SKIPPED);
+        .containsOnly(PolicyResult.Outcome.PASSED, PolicyResult.Outcome.SKIPPED);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -83,9 +84,9 @@ class PolicyCheckTest {
         .filter(p -> p.metadata().name().equals("mesh-owner-required")).findFirst().orElseThrow();
     java.util.Map<String, Object> product = java.util.Map.of("metadata", java.util.Map.of("name", "profile", "owner", ""),
         "spec", java.util.Map.of());
-    assertThat(PolicyEngine.standard().evaluate(owner, product).status()).isEqualTo(PolicyEngine.Status.FAILED);
+    assertThat(PolicyEngine.standard().evaluate(owner, product).status()).isEqualTo(PolicyResult.Outcome.FAILED);
     assertThat(PolicyEngine.standard().evaluate(owner, java.util.Map.of("metadata", java.util.Map.of("name", "p"))).status())
-        .isEqualTo(PolicyEngine.Status.FAILED);
+        .isEqualTo(PolicyResult.Outcome.FAILED);
   }
 
   @Test
