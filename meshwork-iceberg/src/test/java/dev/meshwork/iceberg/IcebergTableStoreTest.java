@@ -172,7 +172,7 @@ class IcebergTableStoreTest extends TableStoreContract {
     assertThat(store.files(DAILY, first.id())).containsExactly(old.path());
     assertThat(load(DAILY).spec().fields()).singleElement().satisfies(field -> assertThat(field.name()).isEqualTo("region"));
     assertThat(load(DAILY).schema().columns()).extracting(Types.NestedField::name).containsExactly("id", "note", "region");
-    Thread.sleep(5);
+    Thread.sleep(FILE_CLOCK_STEP_MS);
     assertThat(store.expire(DAILY, java.time.Instant.now())).isEqualTo(new TableStore.Expiry(1, 0, 0));
     assertThat(store.files(DAILY, second.id())).containsExactlyInAnyOrder(old.path(), file.path());
   }
@@ -185,9 +185,9 @@ class IcebergTableStoreTest extends TableStoreContract {
     DataFile orphan = writeDataFile(abandoned, ids, COLUMNS, "day", rows);
     DataFile used = writeDataFile(store.newDataDirectory(DAILY, "b1"), ids, COLUMNS, "day", rows);
     store.publish(DAILY, store.stage(DAILY, List.of(used), Replace.table(), Map.of()).id());
-    Thread.sleep(5);
+    Thread.sleep(FILE_CLOCK_STEP_MS);
     java.time.Instant before = java.time.Instant.now();
-    Thread.sleep(5);
+    Thread.sleep(FILE_CLOCK_STEP_MS);
     Path fresh = store.newDataDirectory(DAILY, "b2");
 
     assertThat(store.expire(DAILY, before)).isEqualTo(new TableStore.Expiry(0, 0, 1));

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class TableStoreContract {
 
   protected static final ProductRef DAILY = new ProductRef("orders", "daily");
+  /** File times move in clock ticks of up to 10 ms: wait longer than that between "before" and "after". */
+  protected static final long FILE_CLOCK_STEP_MS = 50;
   protected static final List<Column> COLUMNS = List.of(column("id", "int64"), column("day", "date"), column("note", "string"));
 
   @TempDir
@@ -283,7 +285,7 @@ public abstract class TableStoreContract {
     store.publish(DAILY, store.stage(DAILY, first, Replace.table(), Map.of()).id());
     List<DataFile> second = write(DAILY, ids, COLUMNS, "day", List.of(row(3L, day("2100-01-01"), "again")));
     store.publish(DAILY, store.stage(DAILY, second, Replace.writtenPartitions(), Map.of()).id());
-    Thread.sleep(5);
+    Thread.sleep(FILE_CLOCK_STEP_MS);
 
     Expiry expiry = store.expire(DAILY, Instant.now());
 
@@ -304,7 +306,7 @@ public abstract class TableStoreContract {
     store.publish(DAILY, store.stage(DAILY, first, Replace.table(), Map.of()).id());
     Snapshot published = store.publish(DAILY, stageDaily(ids, Replace.table(), List.of(row(2L, day("2100-01-01"), "b"))).id());
     Snapshot staged = stageDaily(ids, Replace.table(), List.of(row(3L, day("2100-01-01"), "c")));
-    Thread.sleep(5);
+    Thread.sleep(FILE_CLOCK_STEP_MS);
 
     Expiry expiry = store.expire(DAILY, Instant.now());
 
