@@ -62,7 +62,7 @@ public final class Platform implements AutoCloseable {
       Governance governance = new Governance(store, clock);
       Registry registry = new Registry(store, governance);
       Builder builder = new Builder(registry, engine, tables, store, secrets,
-          new KeyStore(home.keys(), environment), clock);
+          new KeyStore(home.keys(), environment), governance, clock);
       return new Platform(lock, store, tables, engine, new LocalOperations(registry, builder, tables, store, engine,
           governance, home.logs().resolve("builds.log")));
     } catch (RuntimeException e) {

@@ -29,11 +29,14 @@ public record DataProduct(Metadata metadata, Spec spec) implements Resource {
     return new ProductRef(metadata.domain(), metadata.name());
   }
 
-  /** The contract. {@code access} is never null: it defaults from the classification. */
+  /**
+   * The contract. {@code access} is never null: it defaults from the classification.
+   * {@code declassification} is null unless the product declares itself less sensitive than its inputs.
+   */
   public record Spec(String version, Classification classification, boolean containsPII, int retentionDays,
                      List<Input> inputs, Transform transform, List<Column> schema, List<QualityRule> quality,
                      Sla sla, Schedule schedule, List<OutputPort> outputPorts, Access access,
-                     List<ChangelogEntry> changelog) {
+                     List<ChangelogEntry> changelog, Declassification declassification) {
     public Spec {
       Versions.checkSemver(version);
       if (classification == null) {

@@ -3,6 +3,8 @@ package dev.meshwork.core.build;
 import dev.meshwork.core.keys.KeyStore;
 import dev.meshwork.core.ops.BuildListener;
 import dev.meshwork.core.ops.BuildRequest;
+import dev.meshwork.core.policy.Governance;
+import dev.meshwork.core.policy.PolicyEngine;
 import dev.meshwork.core.registry.Registry;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.BuildRecord.InputRead;
@@ -12,17 +14,21 @@ import dev.meshwork.core.spi.DataFile;
 import dev.meshwork.core.spi.Engine;
 import dev.meshwork.core.spi.EngineColumn;
 import dev.meshwork.core.spi.MetadataStore;
+import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.SecretResolver;
 import dev.meshwork.core.spi.TableStore;
 import dev.meshwork.core.spi.Workspace;
 import dev.meshwork.spec.Column;
 import dev.meshwork.spec.DataProduct;
+import dev.meshwork.spec.Kind;
+import dev.meshwork.spec.Policy;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.quality.QualityRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +42,10 @@ import java.util.stream.Collectors;
  * or encrypted by the platform, never by the domain's SQL), and it is written as data files and
  * staged; the quality rules run on the protected output (a rule on a protected column sees the
  * hash, mask or ciphertext, so {@code unique} and {@code required} hold but accepted values do
- * not); only
- * when every blocking rule passes does the table's main branch move to the staged snapshot.
+ * not); the build policies judge the result ({@code build}); only when every blocking rule and
+ * every blocking build policy passes does the table's main branch move to the staged snapshot.
+ * Before anything is read, the product's classification is checked against its inputs'
+ * ({@link Propagation}).
  * Whatever fails, consumers keep reading the previous snapshot. Builds of a product run one at
  * a time.
  */
@@ -52,17 +60,20 @@ public final class Builder {
   private final MetadataStore store;
   private final Inputs inputs;
   private final Protector protector;
+  private final Governance governance;
+  private final PolicyEngine policies = PolicyEngine.standard();
   private final Clock clock;
   private final Map<ProductRef, ReentrantLock> locks = new ConcurrentHashMap<>();
 
   public Builder(Registry registry, Engine engine, TableStore tables, MetadataStore store, SecretResolver secrets,
-                 KeyStore keys, Clock clock) {
+                 KeyStore keys, Governance governance, Clock clock) {
     this.registry = registry;
     this.engine = engine;
     this.tables = tables;
     this.store = store;
     this.inputs = new Inputs(registry, tables, store, secrets);
     this.protector = new Protector(keys);
+    this.governance = governance;
     this.clock = clock;
   }
 
@@ -109,6 +120,7 @@ public final class Builder {
       save(Status.RUNNING, null, null);
       try (Workspace workspace = engine.open()) {
         Protector.check(product);
+        Propagation propagation = propagate();
         enter("read");
         reads = inputs.attach(workspace, product, listener);
         enter("transform");
@@ -127,8 +139,11 @@ public final class Builder {
             Map.of("meshwork.build-id", id, "meshwork.version", product.spec().version()));
         snapshotId = staged.id();
         enter("audit");
-        String failure = audit(workspace, relation);
-        if (failure != null) {
+        List<String> blocking = new ArrayList<>(audit(workspace, relation));
+        blocking.addAll(judge(workspace, relation, propagation));
+        if (!blocking.isEmpty()) {
+          String failure = "cannot publish " + ref + ": " + String.join(", ", blocking)
+              + "; the staged data is kept for diagnosis and consumers still read the previous snapshot";
           return save(Status.FAILED, clock.instant(), failure);
         }
         enter("publish");
@@ -169,21 +184,44 @@ public final class Builder {
       return ORDERED;
     }
 
-    /** Runs the quality rules; returns why publication is blocked, or null. */
-    private String audit(Workspace workspace, String relation) {
+    /** Checks classification along lineage and records the outcome; throws when the build must not run. */
+    private Propagation propagate() {
+      Propagation propagation = Propagation.of(product, registry::product);
+      if (!propagation.problems().isEmpty()) {
+        String message = String.join("; ", propagation.problems());
+        governance.record(Propagation.POLICY, "DataProduct", product.id(), Policy.Event.BUILD,
+            PolicyResult.Outcome.FAILED, message);
+        throw new InvalidException(message);
+      }
+      if (propagation.note() != null) {
+        governance.record(Propagation.POLICY, "DataProduct", product.id(), Policy.Event.BUILD,
+            PolicyResult.Outcome.PASSED, propagation.note());
+      }
+      return propagation;
+    }
+
+    /** Evaluates the build policies against the result, records them, and returns the blocking failures. */
+    private List<String> judge(Workspace workspace, String relation, Propagation propagation) {
+      List<Policy> applied = registry.all(Kind.POLICY).stream().map(a -> (Policy) a.resource()).toList();
+      Map<String, Object> view = BuildView.of(rows, bytes, score, results, reads, workspace.columns(relation),
+          scope.description(), propagation.effective(), registry::product);
+      return governance.settle("DataProduct", product.id(), Policy.Event.BUILD,
+              policies.evaluate(applied, Policy.Event.BUILD, product, Map.of("build", view))).stream()
+          .filter(PolicyEngine.Evaluation::blocks)
+          .map(e -> "policy " + e.policy().metadata().name() + " failed (" + e.message() + ")")
+          .toList();
+    }
+
+    /** Runs the quality rules; returns the blocking failures. */
+    private List<String> audit(Workspace workspace, String relation) {
       List<QualityRule> rules = QualityPlan.rulesOf(product);
       Map<ProductRef, String> references = inputs.attachReferences(workspace, QualityPlan.referencedProducts(rules));
       results = new QualityPlan(rules, relation, references, clock.instant()).run(workspace);
       score = QualityPlan.score(results);
-      List<String> blocking = results.stream()
+      return results.stream()
           .filter(r -> !r.passed() && "error".equals(r.severity()))
           .map(r -> "rule " + r.rule() + " failed (" + r.measured() + "; " + r.threshold() + ")")
           .toList();
-      if (blocking.isEmpty()) {
-        return null;
-      }
-      return "cannot publish " + ref + ": " + String.join(", ", blocking)
-          + "; the staged data is kept for diagnosis and consumers still read the previous snapshot";
     }
 
     private BuildRecord expire(BuildRecord published) {

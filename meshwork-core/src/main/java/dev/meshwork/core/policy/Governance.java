@@ -55,6 +55,13 @@ public final class Governance {
     return settled;
   }
 
+  /** Records one outcome the platform decided itself, outside any Policy resource (no waiver applies). */
+  public void record(String policy, String kind, String id, Policy.Event event, PolicyResult.Outcome outcome,
+                     String message) {
+    store.recordPolicyResults(List.of(new PolicyResult(UUID.randomUUID().toString(), policy, kind, id,
+        event.toString().toLowerCase(Locale.ROOT), outcome, message, null, clock.instant())));
+  }
+
   /**
    * Grants a waiver of {@code policy} for a resource until {@code expiresAt}.
    *

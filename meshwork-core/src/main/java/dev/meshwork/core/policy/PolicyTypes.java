@@ -50,6 +50,7 @@ final class PolicyTypes implements CelTypeProvider {
     spec.put("outputPorts", ANY_LIST);
     spec.put("access", access);
     spec.put("changelog", ANY_LIST);
+    spec.put("declassification", struct("Declassification", Map.of("justification", TEXT)));
     product = struct("DataProduct", Map.of("apiVersion", TEXT, "kind", TEXT, "metadata", metadata,
         "spec", struct("DataProductSpec", spec)));
     StructType result = struct("RuleResult", Map.of("rule", TEXT, "column", TEXT, "severity", TEXT, "passed", FLAG,
@@ -59,7 +60,7 @@ final class PolicyTypes implements CelTypeProvider {
     StructType outputColumn = struct("OutputColumn", Map.of("name", TEXT, "type", TEXT));
     build = struct("Build", Map.of("rows", SimpleType.INT, "bytes", SimpleType.INT, "qualityScore", SimpleType.DOUBLE,
         "quality", ListType.create(result), "inputs", ListType.create(read), "schema", ListType.create(outputColumn),
-        "scope", TEXT));
+        "scope", TEXT, "classification", TEXT));
   }
 
   /** The type of {@code build}, the result a build policy judges. */

@@ -50,6 +50,9 @@ final class ProductView {
     body.put("outputPorts", spec.outputPorts().stream().map(port -> (Object) Map.of("type", port.type().toString())).toList());
     body.put("access", Map.of("approval", spec.access().approval().toString()));
     body.put("changelog", spec.changelog().stream().map(entry -> (Object) Map.of("version", entry.version())).toList());
+    if (spec.declassification() != null) {
+      body.put("declassification", Map.of("justification", spec.declassification().justification()));
+    }
     view.put("spec", body);
     return view;
   }

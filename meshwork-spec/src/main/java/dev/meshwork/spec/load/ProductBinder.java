@@ -6,6 +6,7 @@ import dev.meshwork.spec.Classification;
 import dev.meshwork.spec.Column;
 import dev.meshwork.spec.ColumnType;
 import dev.meshwork.spec.DataProduct;
+import dev.meshwork.spec.Declassification;
 import dev.meshwork.spec.Durations;
 import dev.meshwork.spec.Enums;
 import dev.meshwork.spec.Input;
@@ -30,7 +31,8 @@ import java.util.List;
 final class ProductBinder {
 
   private static final List<String> SPEC = List.of("version", "classification", "containsPII", "retentionDays",
-      "inputs", "transform", "schema", "quality", "sla", "schedule", "outputPorts", "access", "changelog");
+      "inputs", "transform", "schema", "quality", "sla", "schedule", "outputPorts", "access", "changelog",
+      "declassification");
   private static final List<String> INPUT = List.of("name", "source", "tables", "product", "version");
   private static final List<String> TRANSFORM = List.of("sql", "partitionBy", "sqlFile");
   private static final List<String> COLUMN = List.of("name", "type", "required", "unique", "primaryKey",
@@ -39,6 +41,7 @@ final class ProductBinder {
   private static final List<String> FRESHNESS = List.of("maxAge", "daily");
   private static final List<String> PORT = List.of("type", "format", "topic", "description");
   private static final List<String> ACCESS = List.of("approval");
+  private static final List<String> DECLASSIFICATION = List.of("justification");
   private static final List<String> CHANGE = List.of("version", "date", "note");
 
   private final Path specFile;
@@ -76,12 +79,13 @@ final class ProductBinder {
     List<OutputPort> ports = spec.list("outputPorts", false, (node, at) -> port(node, at, problems));
     Access access = access(spec.mapping("access", false));
     List<ChangelogEntry> changelog = spec.list("changelog", false, (node, at) -> change(node, at, problems));
+    Declassification declassification = declassification(spec.mapping("declassification", false));
     if (metadata == null || problems.errorCount() > before) {
       return null;
     }
     return problems.attempt(spec.node(), spec.path(), () -> new DataProduct(metadata, new DataProduct.Spec(
         version, classification, Boolean.TRUE.equals(containsPii), retentionDays, inputs, transform, schema,
-        quality, sla, schedule, ports, access, changelog)));
+        quality, sla, schedule, ports, access, changelog, declassification)));
   }
 
   private Input input(Node node, String at, Problems problems) {
@@ -226,6 +230,19 @@ final class ProductBinder {
     Access.Approval approval = f.parse("approval", true,
         value -> Enums.parse(Access.Approval.class, value, "approval"));
     return approval == null ? null : new Access(approval);
+  }
+
+  private Declassification declassification(Fields f) {
+    if (f == null) {
+      return null;
+    }
+    f.rejectUnknown(DECLASSIFICATION);
+    String justification = f.string("justification", true);
+    if (justification != null && justification.isBlank()) {
+      f.problems().error(f.value("justification", true), f.pathOf("justification"), "a declassification needs a justification");
+      return null;
+    }
+    return justification == null ? null : new Declassification(justification);
   }
 
   private ChangelogEntry change(Node node, String at, Problems problems) {
