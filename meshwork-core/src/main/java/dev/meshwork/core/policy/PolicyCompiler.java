@@ -18,28 +18,31 @@ import java.util.List;
  * does not have is refused then, pointing at the expression, rather than found at a build.
  * Expressions read the variables {@code product}, the product as its spec writes it, and
  * {@code identifiers}, the shared identifier columns and their types; a policy listening only to
- * builds also reads {@code build}, the build's result.
+ * builds also reads {@code build}, the build's result; one listening only to access requests
+ * reads {@code access}, the request (see {@link AccessView}).
  */
 public final class PolicyCompiler {
 
   private final CelCompiler compiler;
   private final CelCompiler buildCompiler;
+  private final CelCompiler accessCompiler;
 
   public PolicyCompiler() {
     PolicyTypes types = new PolicyTypes();
-    this.compiler = compiler(types, false);
-    this.buildCompiler = compiler(types, true);
+    this.compiler = compiler(types, null, null);
+    this.buildCompiler = compiler(types, "build", types.build());
+    this.accessCompiler = compiler(types, "access", types.access());
   }
 
-  private static CelCompiler compiler(PolicyTypes types, boolean build) {
+  private static CelCompiler compiler(PolicyTypes types, String event, dev.cel.common.types.CelType eventType) {
     var builder = CelCompilerFactory.standardCelCompilerBuilder()
         .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
         .setTypeProvider(types)
         .addVar("product", types.product())
         .addVar("identifiers", dev.cel.common.types.MapType.create(SimpleType.STRING, SimpleType.STRING))
         .setResultType(SimpleType.BOOL);
-    if (build) {
-      builder.addVar("build", types.build());
+    if (event != null) {
+      builder.addVar(event, eventType);
     }
     return builder.build();
   }
@@ -48,7 +51,9 @@ public final class PolicyCompiler {
   public List<Problem> check(LoadedResource loaded) {
     List<Problem> problems = new ArrayList<>();
     if (loaded.resource() instanceof Policy policy) {
-      CelCompiler chosen = policy.spec().on().equals(java.util.Set.of(Policy.Event.BUILD)) ? buildCompiler : compiler;
+      java.util.Set<Policy.Event> on = policy.spec().on();
+      CelCompiler chosen = on.equals(java.util.Set.of(Policy.Event.BUILD)) ? buildCompiler
+          : on.equals(java.util.Set.of(Policy.Event.ACCESS)) ? accessCompiler : compiler;
       check(chosen, loaded, "spec.when", policy.spec().when(), problems);
       check(chosen, loaded, "spec.rule", policy.spec().rule(), problems);
     }

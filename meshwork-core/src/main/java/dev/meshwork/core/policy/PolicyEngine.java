@@ -37,6 +37,7 @@ public final class PolicyEngine {
       .addVar("product", MapType.create(SimpleType.STRING, SimpleType.DYN))
       .addVar("identifiers", MapType.create(SimpleType.STRING, SimpleType.STRING))
       .addVar("build", MapType.create(SimpleType.STRING, SimpleType.DYN))
+      .addVar("access", MapType.create(SimpleType.STRING, SimpleType.DYN))
       .setResultType(SimpleType.BOOL)
       .build();
   private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();
@@ -57,7 +58,7 @@ public final class PolicyEngine {
     return evaluate(policies, event, product, Map.of());
   }
 
-  /** As above, with the variables an event adds ({@code build} on a build). */
+  /** As above, with the variables an event adds ({@code build} on a build, {@code access} on a request). */
   public List<Evaluation> evaluate(List<Policy> policies, Policy.Event event, DataProduct product, Map<String, Object> extra) {
     Map<String, Object> variables = new java.util.HashMap<>(extra);
     variables.put("product", ProductView.of(product));

@@ -26,6 +26,7 @@ final class PolicyTypes implements CelTypeProvider {
   private final Map<String, StructType> types = new LinkedHashMap<>();
   private final StructType product;
   private final StructType build;
+  private final StructType access;
 
   PolicyTypes() {
     StructType metadata = struct("Metadata", Map.of("name", TEXT, "domain", TEXT, "title", TEXT, "owner", TEXT,
@@ -61,6 +62,13 @@ final class PolicyTypes implements CelTypeProvider {
     build = struct("Build", Map.of("rows", SimpleType.INT, "bytes", SimpleType.INT, "qualityScore", SimpleType.DOUBLE,
         "quality", ListType.create(result), "inputs", ListType.create(read), "schema", ListType.create(outputColumn),
         "scope", TEXT, "classification", TEXT));
+    this.access = struct("AccessRequest", Map.of("requester", TEXT, "team", TEXT, "purpose", TEXT, "pii", FLAG,
+        "until", TEXT, "forTeam", TEXT, "forProduct", TEXT, "classification", TEXT));
+  }
+
+  /** The type of {@code access}, the request an access policy judges. */
+  StructType access() {
+    return access;
   }
 
   /** The type of {@code build}, the result a build policy judges. */
