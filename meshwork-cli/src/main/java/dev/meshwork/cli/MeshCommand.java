@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         + "Meshwork validates, builds, checks and publishes them.",
     subcommands = {InitCommand.class, ValidateCommand.class, ApplyCommand.class, BuildCommand.class,
         StatusCommand.class, DescribeCommand.class, SearchCommand.class, QueryCommand.class, HistoryCommand.class,
-        PolicyCommand.class, ExamplesCommand.class, SchemaCommand.class, CompletionCommand.class,
+        RetentionCommand.class, PolicyCommand.class, ExamplesCommand.class, SchemaCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 3 internal error.",
         "Resource reference: docs/resources.md"})
@@ -39,9 +39,11 @@ public final class MeshCommand implements Runnable {
   Output output;
 
   private final Map<String, String> environment;
+  private final Clock clock;
 
-  MeshCommand(Map<String, String> environment) {
+  MeshCommand(Map<String, String> environment, Clock clock) {
     this.environment = environment;
+    this.clock = clock;
   }
 
   static CommandLine commandLine() {
@@ -50,7 +52,12 @@ public final class MeshCommand implements Runnable {
 
   /** The command line, with the environment it reads ($MESH_HOME, secret references). */
   static CommandLine commandLine(Map<String, String> environment) {
-    CommandLine cli = new CommandLine(new MeshCommand(environment));
+    return commandLine(environment, Clock.systemUTC());
+  }
+
+  /** The command line on a clock of its own: the platform's time, e.g. for retention cutoffs (tests move it). */
+  static CommandLine commandLine(Map<String, String> environment, Clock clock) {
+    CommandLine cli = new CommandLine(new MeshCommand(environment, clock));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(new Failures());
     cli.setParameterExceptionHandler(new Failures());
@@ -67,7 +74,7 @@ public final class MeshCommand implements Runnable {
 
   /** The platform on this command's home, in this process. */
   Platform platform() {
-    return Platform.open(home(), environment, Clock.systemUTC());
+    return Platform.open(home(), environment, clock);
   }
 
   Output output() {

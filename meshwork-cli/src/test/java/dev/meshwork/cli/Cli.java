@@ -13,9 +13,14 @@ record Cli(int exit, String out, String err) {
 
   /** Runs with this environment instead of the process's ($MESH_HOME, secret references). */
   static Cli run(java.util.Map<String, String> environment, String... args) {
+    return run(environment, java.time.Clock.systemUTC(), args);
+  }
+
+  /** Runs with this environment on this clock (the platform's time, e.g. for retention cutoffs). */
+  static Cli run(java.util.Map<String, String> environment, java.time.Clock clock, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = MeshCommand.commandLine(environment);
+    CommandLine cli = MeshCommand.commandLine(environment, clock);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int exit = cli.execute(args);

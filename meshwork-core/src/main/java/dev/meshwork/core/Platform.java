@@ -64,7 +64,7 @@ public final class Platform implements AutoCloseable {
       Builder builder = new Builder(registry, engine, tables, store, secrets,
           new KeyStore(home.keys(), environment), governance, clock);
       return new Platform(lock, store, tables, engine, new LocalOperations(registry, builder, tables, store, engine,
-          governance, home.logs().resolve("builds.log")));
+          governance, home.logs().resolve("builds.log"), clock));
     } catch (RuntimeException e) {
       for (AutoCloseable closeable : opened) {
         closeQuietly(closeable);

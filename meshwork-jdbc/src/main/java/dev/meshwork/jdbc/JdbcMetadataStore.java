@@ -11,6 +11,7 @@ import dev.meshwork.core.spi.BuildRecord.InputRead;
 import dev.meshwork.core.spi.BuildRecord.RuleResult;
 import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.PolicyResult;
+import dev.meshwork.core.spi.RetentionRun;
 import dev.meshwork.core.spi.StoredResource;
 import dev.meshwork.core.spi.Waiver;
 import dev.meshwork.spec.Kind;
@@ -30,18 +31,20 @@ import java.util.stream.IntStream;
  * The metadata store in a JDBC database: H2 (embedded) or PostgreSQL. Opening it migrates the
  * schema (tables {@code meshwork_*}, Flyway history in {@code meshwork_schema_history}, so the
  * database can be shared with the Iceberg JDBC catalog); policy results and waivers are kept by
- * {@link Governance}. Each method is one transaction on a pooled connection, retried a few times
- * when it collides with a concurrent writer.
+ * {@link Governance}, retention runs by {@link RetentionRuns}. Each method is one transaction on a
+ * pooled connection, retried a few times when it collides with a concurrent writer.
  */
 public final class JdbcMetadataStore implements MetadataStore {
 
   private final Transactions transactions;
   private final Governance governance;
+  private final RetentionRuns retentionRuns;
 
   /** Opens the database at {@code url} (user and password may be null) and brings its schema up to date. */
   public JdbcMetadataStore(String url, String user, String password) {
     this.transactions = Transactions.open(url, user, password);
     this.governance = new Governance(transactions);
+    this.retentionRuns = new RetentionRuns(transactions);
   }
 
   @Override
@@ -261,6 +264,16 @@ public final class JdbcMetadataStore implements MetadataStore {
   @Override
   public void revokeWaiver(String id, Instant at) {
     governance.revokeWaiver(id, at);
+  }
+
+  @Override
+  public void recordRetention(RetentionRun run) {
+    retentionRuns.record(run);
+  }
+
+  @Override
+  public List<RetentionRun> retentionRuns(String product, int limit) {
+    return retentionRuns.list(product, limit);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.Engine;
 import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.PolicyResult;
+import dev.meshwork.core.spi.RetentionRun;
 import dev.meshwork.core.spi.Rows;
 import dev.meshwork.core.spi.TableStore;
 import dev.meshwork.core.spi.Waiver;
@@ -36,10 +37,18 @@ public final class LocalOperations implements Operations {
   private final Engine engine;
   private final Path buildLog;
   private final Governance governance;
+  private final Clock clock;
 
   /** {@code buildLog} is the file every build's stages and outcome are appended to. */
   public LocalOperations(Registry registry, Builder builder, TableStore tables, MetadataStore store, Engine engine,
                          Governance governance, Path buildLog) {
+    this(registry, builder, tables, store, engine, governance, buildLog, Clock.systemUTC());
+  }
+
+  /** As above, with the clock that retention cutoffs are taken from. */
+  public LocalOperations(Registry registry, Builder builder, TableStore tables, MetadataStore store, Engine engine,
+                         Governance governance, Path buildLog, Clock clock) {
+    this.clock = clock;
     this.governance = governance;
     this.registry = registry;
     this.builder = builder;
@@ -165,6 +174,44 @@ public final class LocalOperations implements Operations {
   @Override
   public List<PolicyResult> policyResults(String resourceId, int limit) {
     return governance.results(resourceId, limit);
+  }
+
+  @Override
+  public List<RetentionRun> retention(Optional<ProductRef> product, String trigger) {
+    if (!RetentionRun.TRIGGERS.contains(trigger)) {
+      throw new InvalidException("cannot enforce retention: trigger '" + trigger + "' is not one of build, manual, schedule");
+    }
+    List<DataProduct> products = product.isPresent()
+        ? List.of((DataProduct) registry.requireProduct(product.get()).resource())
+        : registry.products();
+    List<RetentionRun> runs = new ArrayList<>();
+    for (DataProduct each : products) {
+      enforce(each, trigger).ifPresent(runs::add);
+    }
+    return runs;
+  }
+
+  /** One product's run, empty when it was never published; builds of it may run meanwhile (Iceberg commits are optimistic). */
+  private Optional<RetentionRun> enforce(DataProduct product, String trigger) {
+    ProductRef ref = product.ref();
+    int days = product.spec().retentionDays();
+    Instant now = clock.instant();
+    try {
+      if (tables.current(ref).isEmpty()) {
+        return Optional.empty();
+      }
+    } catch (RuntimeException e) {
+      String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+      return Optional.of(Retention.recordFailure(store, ref, Retention.cutoff(now, days), trigger,
+          "cannot expire " + ref + ": " + message, now));
+    }
+    return Optional.of(Retention.enforce(tables, store, ref, days, now, trigger));
+  }
+
+  @Override
+  public List<RetentionRun> retentionHistory(Optional<ProductRef> product, int limit) {
+    product.ifPresent(registry::requireProduct);
+    return store.retentionRuns(product.map(ProductRef::toString).orElse(null), limit);
   }
 
   /** Every applied resource of a kind, for listings. */

@@ -2,12 +2,14 @@ package dev.meshwork.core.ops;
 
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.PolicyResult;
+import dev.meshwork.core.spi.RetentionRun;
 import dev.meshwork.core.spi.Waiver;
 import java.time.Instant;
 import dev.meshwork.core.spi.Rows;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.load.LoadedResource;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a platform does for its users. The CLI and the server call it; one implementation runs
@@ -57,4 +59,17 @@ public interface Operations {
 
   /** Policy evaluations recorded, newest first; {@code resourceId} null for all. */
   List<PolicyResult> policyResults(String resourceId, int limit);
+
+  /**
+   * Enforces retention now on the given product, or on every product: data older than the
+   * product's {@code spec.retentionDays} is expired, and each run is recorded with
+   * {@code trigger}. A product never published is skipped; a product whose expiry fails is
+   * returned (and recorded) with its error while the others still run.
+   *
+   * @throws dev.meshwork.spec.error.NotFoundException when the given product is not applied
+   */
+  List<RetentionRun> retention(Optional<ProductRef> product, String trigger);
+
+  /** Retention runs recorded, newest first: the given product's or every product's. */
+  List<RetentionRun> retentionHistory(Optional<ProductRef> product, int limit);
 }

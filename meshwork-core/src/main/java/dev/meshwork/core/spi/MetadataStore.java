@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The platform's record: applied resources, builds with what they read and how their audit went,
- * policy results and waivers.
+ * policy results, waivers and retention runs.
  * Every method is atomic; implementations are safe to use from several threads.
  */
 public interface MetadataStore extends AutoCloseable {
@@ -70,6 +70,18 @@ public interface MetadataStore extends AutoCloseable {
    * first revocation. A missing one fails with a {@code NotFoundException}.
    */
   void revokeWaiver(String id, Instant at);
+
+  /**
+   * Appends a retention run; one whose id is stored already fails with an
+   * {@code AlreadyExistsException}.
+   */
+  void recordRetention(RetentionRun run);
+
+  /**
+   * Retention runs, newest first ({@code at} descending, then id descending), at most
+   * {@code limit}; {@code product} ({@code domain.name}) null for every product.
+   */
+  List<RetentionRun> retentionRuns(String product, int limit);
 
   @Override
   default void close() {}

@@ -554,6 +554,87 @@ public abstract class MetadataStoreContract {
     return "h" + Integer.toHexString(document.hashCode());
   }
 
+  @Test
+  void retentionRunsRoundTripEveryFieldNewestFirst() {
+    RetentionRun full = new RetentionRun("x-1", "orders.daily", T0.minus(730, ChronoUnit.DAYS), 3, 12, 40, "build",
+        null, T0);
+    RetentionRun failed = new RetentionRun("x-2", "crm.customers", T0.minus(30, ChronoUnit.DAYS), 0, 0, 0, "manual",
+        "cannot expire crm.customers: the table is missing", T0.plusSeconds(1));
+    RetentionRun tieLow = retention("x-3", "orders.daily", T0.plusSeconds(2));
+    RetentionRun tieHigh = retention("x-4", "orders.daily", T0.plusSeconds(2));
+    for (RetentionRun run : List.of(tieLow, full, tieHigh, failed)) {
+      store.recordRetention(run);
+    }
+
+    assertThat(store.retentionRuns(null, 10)).containsExactly(tieHigh, tieLow, failed, full);
+    store.close();
+    store = reopen();
+    assertThat(store.retentionRuns(null, 10)).containsExactly(tieHigh, tieLow, failed, full);
+  }
+
+  @Test
+  void retentionRunsAreListedByProductUpToTheLimit() {
+    RetentionRun first = retention("x-1", "orders.daily", T0);
+    RetentionRun other = retention("x-2", "crm.customers", T0.plusSeconds(10));
+    RetentionRun second = retention("x-3", "orders.daily", T0.plusSeconds(20));
+    RetentionRun third = retention("x-4", "orders.daily", T0.plusSeconds(30));
+    for (RetentionRun run : List.of(first, other, second, third)) {
+      store.recordRetention(run);
+    }
+
+    assertThat(store.retentionRuns("orders.daily", 10)).containsExactly(third, second, first);
+    assertThat(store.retentionRuns("orders.daily", 2)).containsExactly(third, second);
+    assertThat(store.retentionRuns("crm.customers", 10)).containsExactly(other);
+    assertThat(store.retentionRuns(null, 3)).containsExactly(third, second, other);
+    assertThat(store.retentionRuns("orders.unknown", 10)).isEmpty();
+  }
+
+  @Test
+  void aRetentionRunWithAnIdTakenIsRefusedAndTheFirstKept() {
+    RetentionRun first = retention("x-1", "orders.daily", T0);
+    store.recordRetention(first);
+
+    assertThatThrownBy(() -> store.recordRetention(retention("x-1", "crm.customers", T0.plusSeconds(1))))
+        .isInstanceOf(AlreadyExistsException.class)
+        .hasMessage("cannot record retention run x-1: it exists already");
+    assertThatThrownBy(() -> store.recordRetention(null))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record a retention run: it is missing");
+    assertThat(store.retentionRuns(null, 10)).containsExactly(first);
+  }
+
+  @Test
+  void listingRetentionRunsWithALimitBelowOneIsRefused() {
+    assertThatThrownBy(() -> store.retentionRuns("orders.daily", 0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot list the retention runs of orders.daily: the limit must be at least 1, not 0");
+    assertThatThrownBy(() -> store.retentionRuns(null, -1))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot list the retention runs: the limit must be at least 1, not -1");
+  }
+
+  @Test
+  void aRetentionRunIsValidatedWhenMade() {
+    assertThatThrownBy(() -> new RetentionRun("", "orders.daily", T0, 0, 0, 0, "manual", null, T0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record a retention run: its id is blank");
+    assertThatThrownBy(() -> new RetentionRun("x-1", " ", T0, 0, 0, 0, "manual", null, T0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record retention run x-1: product is blank");
+    assertThatThrownBy(() -> new RetentionRun("x-1", "orders.daily", null, 0, 0, 0, "manual", null, T0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record retention run x-1: cutoff is missing");
+    assertThatThrownBy(() -> new RetentionRun("x-1", "orders.daily", T0, 1, -2, 0, "manual", null, T0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record retention run x-1: a count is negative (snapshots 1, partitions -2, files 0)");
+    assertThatThrownBy(() -> new RetentionRun("x-1", "orders.daily", T0, 0, 0, 0, "cron", null, T0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record retention run x-1: trigger 'cron' is not one of build, manual, schedule");
+    assertThatThrownBy(() -> new RetentionRun("x-1", "orders.daily", T0, 0, 0, 0, "schedule", null, null))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record retention run x-1: at is missing");
+  }
+
   /** A build with every field set, two inputs (a source's table, an upstream product) and two rule results. */
   private static BuildRecord fullBuild(String id) {
     return new BuildRecord(id, DAILY, "1.2.0", PUBLISHED, "publish", "partition 2026-11-20", T0, T0.plusSeconds(42),
@@ -574,6 +655,11 @@ public abstract class MetadataStoreContract {
   private static PolicyResult result(String id, String product, Instant at, Outcome outcome, String waiverId) {
     return new PolicyResult(id, "pii-needs-owner", "DataProduct", product, "apply", outcome, "checked " + id,
         waiverId, at);
+  }
+
+  /** A successful manual run on {@code product} that expired one of each, with a cutoff a year before {@code at}. */
+  private static RetentionRun retention(String id, String product, Instant at) {
+    return new RetentionRun(id, product, at.minus(365, ChronoUnit.DAYS), 1, 1, 1, "manual", null, at);
   }
 
   /** A waiver of policy {@code pii-needs-owner} for a data product, not revoked. */
