@@ -3,6 +3,7 @@ package dev.meshwork.core.build;
 import dev.meshwork.core.keys.KeyStore;
 import dev.meshwork.core.ops.BuildListener;
 import dev.meshwork.core.ops.BuildRequest;
+import dev.meshwork.core.ops.Retention;
 import dev.meshwork.core.policy.Governance;
 import dev.meshwork.core.policy.PolicyEngine;
 import dev.meshwork.core.registry.Registry;
@@ -15,6 +16,7 @@ import dev.meshwork.core.spi.Engine;
 import dev.meshwork.core.spi.EngineColumn;
 import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.PolicyResult;
+import dev.meshwork.core.spi.RetentionRun;
 import dev.meshwork.core.spi.SecretResolver;
 import dev.meshwork.core.spi.TableStore;
 import dev.meshwork.core.spi.Workspace;
@@ -26,7 +28,6 @@ import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.quality.QualityRule;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,10 +225,14 @@ public final class Builder {
           .toList();
     }
 
+    /** Drops what the product's retention no longer keeps, recorded as a retention run with trigger build. */
     private BuildRecord expire(BuildRecord published) {
       try {
-        tables.expire(ref, clock.instant().minus(Duration.ofDays(product.spec().retentionDays())));
-        return published;
+        RetentionRun run = Retention.enforce(tables, store, ref, product.spec().retentionDays(), clock.instant(),
+            RetentionRun.BUILD);
+        return run.failed()
+            ? save(Status.PUBLISHED, published.finishedAt(), "published; expiring old data failed: " + run.error())
+            : published;
       } catch (RuntimeException e) {
         return save(Status.PUBLISHED, published.finishedAt(), "published; expiring old data failed: " + message(e));
       }
