@@ -38,6 +38,7 @@ final class DuckDbWorkspace implements Workspace {
   private final DuckDBConnection connection;
   private final Path temp;
   private final Path spill;
+  private final List<Path> attached = new ArrayList<>();
 
   DuckDbWorkspace(DuckDBConnection connection, Path temp, Path spill) {
     this.connection = connection;
@@ -78,6 +79,7 @@ final class DuckDbWorkspace implements Workspace {
             + ")");
         return;
       }
+      attached.addAll(files);
       String reader = "read_parquet([" + files.stream().map(f -> Sql.literal(f.toString())).collect(joining(", "))
           + "], union_by_name = true)";
       execute("CREATE VIEW " + target.sql() + " AS SELECT " + projection(reader, columns) + " FROM " + reader);
@@ -215,6 +217,26 @@ final class DuckDbWorkspace implements Workspace {
       return rows(sql, names, maxRows);
     } catch (SQLException e) {
       throw Sql.error(e);
+    }
+  }
+
+  @Override
+  public List<String> readRelations(String sql) {
+    return QueryGuard.relations(connection, sql);
+  }
+
+  @Override
+  public void seal() {
+    String paths = attached.stream().map(f -> Sql.literal(f.toString())).collect(joining(", "));
+    try {
+      if (!attached.isEmpty()) {
+        execute("SET allowed_paths = [" + paths + "]");
+      }
+      execute("SET allowed_directories = [" + Sql.literal(spill.toString()) + "]");
+      execute("SET enable_external_access = false");
+      execute("SET lock_configuration = true");
+    } catch (SQLException e) {
+      throw new EngineException("cannot seal the workspace: " + Sql.message(e), e);
     }
   }
 

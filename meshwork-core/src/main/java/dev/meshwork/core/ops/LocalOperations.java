@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The operations, run in this process on an open platform. */
@@ -128,18 +127,16 @@ public final class LocalOperations implements Operations {
     if (sql == null || sql.isBlank()) {
       throw new InvalidException("the query is empty");
     }
-    String lowered = sql.toLowerCase(Locale.ROOT);
     try (Workspace workspace = engine.open()) {
-      for (DataProduct product : registry.products()) {
-        ProductRef ref = product.ref();
-        if (!lowered.contains(ref.domain().toLowerCase(Locale.ROOT)) || !lowered.contains(ref.name().toLowerCase(Locale.ROOT))) {
-          continue;
-        }
-        Optional<TableStore.Snapshot> current = tables.current(ref);
-        if (current.isPresent()) {
-          workspace.attachParquet(ref.toString(), tables.files(ref, current.get().id()), product.spec().schema());
-        }
+      for (String relation : workspace.readRelations(sql)) {
+        ProductRef ref = ProductRef.parse(relation);
+        DataProduct product = registry.product(ref).orElseThrow(() -> new NotFoundException(
+            "cannot run the query: no product " + relation + " on this platform"));
+        TableStore.Snapshot current = tables.current(ref).orElseThrow(() -> new InvalidException(
+            "cannot run the query: " + relation + " was never published (build it first with mesh build " + relation + ")"));
+        workspace.attachParquet(ref.toString(), tables.files(ref, current.id()), product.spec().schema());
       }
+      workspace.seal();
       return workspace.query(sql, maxRows);
     }
   }

@@ -51,6 +51,26 @@ public interface Workspace extends AutoCloseable {
   Rows query(String sql, int maxRows);
 
   /**
+   * The relations a consumer's query reads, as {@code schema.name} in lower case, however they
+   * are spelled. Engines that cannot tell keep this default, which refuses every query.
+   *
+   * @throws dev.meshwork.spec.error.InvalidException unless the SQL is a single read-only query
+   *     over named relations: no statement that writes, attaches, copies, installs or sets
+   *     anything, no file read by name or by a table function
+   */
+  default List<String> readRelations(String sql) {
+    throw new dev.meshwork.spec.error.InvalidException("cannot run the query: this engine cannot check consumer SQL");
+  }
+
+  /**
+   * Seals the workspace for a consumer's query: from now on it reads only what is attached so far,
+   * and no setting can change. Engines that cannot seal keep this default, which fails.
+   */
+  default void seal() {
+    throw new EngineException("cannot seal the workspace: this engine does not sandbox queries");
+  }
+
+  /**
    * Writes {@code relation} as Parquet files below {@code directory}; with a
    * {@code partitionColumn}, one set of files per value of that column, each file holding one
    * value only. Column {@code c} gets the Parquet field id {@code fieldIds.get(c)}.
