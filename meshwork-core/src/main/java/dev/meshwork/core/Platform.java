@@ -3,6 +3,7 @@ package dev.meshwork.core;
 import dev.meshwork.core.build.Builder;
 import dev.meshwork.core.config.Config;
 import dev.meshwork.core.config.ConfigReader;
+import dev.meshwork.core.identity.Identities;
 import dev.meshwork.core.keys.KeyStore;
 import dev.meshwork.core.ops.LocalOperations;
 import dev.meshwork.core.ops.Operations;
@@ -15,6 +16,8 @@ import dev.meshwork.core.spi.Provider;
 import dev.meshwork.core.spi.SecretResolver;
 import dev.meshwork.core.spi.Settings;
 import dev.meshwork.core.spi.TableStore;
+import dev.meshwork.spec.Domain;
+import dev.meshwork.spec.Kind;
 import dev.meshwork.spec.error.InvalidException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,13 +36,16 @@ public final class Platform implements AutoCloseable {
   private final TableStore tables;
   private final Engine engine;
   private final Operations operations;
+  private final Identities identities;
 
-  private Platform(Home.Lock lock, MetadataStore store, TableStore tables, Engine engine, Operations operations) {
+  private Platform(Home.Lock lock, MetadataStore store, TableStore tables, Engine engine, Operations operations,
+                   Identities identities) {
     this.lock = lock;
     this.store = store;
     this.tables = tables;
     this.engine = engine;
     this.operations = operations;
+    this.identities = identities;
   }
 
   /**
@@ -63,8 +69,10 @@ public final class Platform implements AutoCloseable {
       Registry registry = new Registry(store, governance);
       Builder builder = new Builder(registry, engine, tables, store, secrets,
           new KeyStore(home.keys(), environment), governance, clock);
+      Identities identities = new Identities(store, clock, () -> registry.all(Kind.DOMAIN).stream()
+          .map(applied -> (Domain) applied.resource()).toList());
       return new Platform(lock, store, tables, engine, new LocalOperations(registry, builder, tables, store, engine,
-          governance, home.logs().resolve("builds.log"), clock));
+          governance, home.logs().resolve("builds.log"), clock), identities);
     } catch (RuntimeException e) {
       for (AutoCloseable closeable : opened) {
         closeQuietly(closeable);
@@ -76,6 +84,11 @@ public final class Platform implements AutoCloseable {
 
   public Operations operations() {
     return operations;
+  }
+
+  /** Users, teams and API tokens. */
+  public Identities identities() {
+    return identities;
   }
 
   @Override

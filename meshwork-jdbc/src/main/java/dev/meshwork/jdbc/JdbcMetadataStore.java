@@ -6,6 +6,7 @@ import static dev.meshwork.jdbc.Sql.one;
 import static dev.meshwork.jdbc.Sql.query;
 import static dev.meshwork.jdbc.Sql.update;
 
+import dev.meshwork.core.spi.ApiToken;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.BuildRecord.InputRead;
 import dev.meshwork.core.spi.BuildRecord.RuleResult;
@@ -13,6 +14,8 @@ import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.RetentionRun;
 import dev.meshwork.core.spi.StoredResource;
+import dev.meshwork.core.spi.Team;
+import dev.meshwork.core.spi.User;
 import dev.meshwork.core.spi.Waiver;
 import dev.meshwork.spec.Kind;
 import dev.meshwork.spec.ProductRef;
@@ -31,7 +34,8 @@ import java.util.stream.IntStream;
  * The metadata store in a JDBC database: H2 (embedded) or PostgreSQL. Opening it migrates the
  * schema (tables {@code meshwork_*}, Flyway history in {@code meshwork_schema_history}, so the
  * database can be shared with the Iceberg JDBC catalog); policy results and waivers are kept by
- * {@link Governance}, retention runs by {@link RetentionRuns}. Each method is one transaction on a
+ * {@link Governance}, retention runs by {@link RetentionRuns}, users, teams and API tokens by
+ * {@link IdentityRecords}. Each method is one transaction on a
  * pooled connection, retried a few times when it collides with a concurrent writer.
  */
 public final class JdbcMetadataStore implements MetadataStore {
@@ -39,12 +43,14 @@ public final class JdbcMetadataStore implements MetadataStore {
   private final Transactions transactions;
   private final Governance governance;
   private final RetentionRuns retentionRuns;
+  private final IdentityRecords identities;
 
   /** Opens the database at {@code url} (user and password may be null) and brings its schema up to date. */
   public JdbcMetadataStore(String url, String user, String password) {
     this.transactions = Transactions.open(url, user, password);
     this.governance = new Governance(transactions);
     this.retentionRuns = new RetentionRuns(transactions);
+    this.identities = new IdentityRecords(transactions);
   }
 
   @Override
@@ -274,6 +280,61 @@ public final class JdbcMetadataStore implements MetadataStore {
   @Override
   public List<RetentionRun> retentionRuns(String product, int limit) {
     return retentionRuns.list(product, limit);
+  }
+
+  @Override
+  public void saveUser(User user) {
+    identities.saveUser(user);
+  }
+
+  @Override
+  public Optional<User> user(String name) {
+    return identities.user(name);
+  }
+
+  @Override
+  public List<User> users() {
+    return identities.users();
+  }
+
+  @Override
+  public void saveTeam(Team team) {
+    identities.saveTeam(team);
+  }
+
+  @Override
+  public Optional<Team> team(String name) {
+    return identities.team(name);
+  }
+
+  @Override
+  public List<Team> teams() {
+    return identities.teams();
+  }
+
+  @Override
+  public void saveToken(ApiToken token) {
+    identities.saveToken(token);
+  }
+
+  @Override
+  public Optional<ApiToken> tokenByHash(String hash) {
+    return identities.tokenByHash(hash);
+  }
+
+  @Override
+  public List<ApiToken> tokens(String user) {
+    return identities.tokens(user);
+  }
+
+  @Override
+  public ApiToken revokeToken(String id, Instant at) {
+    return identities.revokeToken(id, at);
+  }
+
+  @Override
+  public void touchToken(String id, Instant at) {
+    identities.touchToken(id, at);
   }
 
   @Override

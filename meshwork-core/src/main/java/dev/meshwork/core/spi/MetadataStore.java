@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The platform's record: applied resources, builds with what they read and how their audit went,
- * policy results, waivers and retention runs.
+ * policy results, waivers, retention runs, and the users, teams and API tokens of the platform.
  * Every method is atomic; implementations are safe to use from several threads.
  */
 public interface MetadataStore extends AutoCloseable {
@@ -82,6 +82,46 @@ public interface MetadataStore extends AutoCloseable {
    * {@code limit}; {@code product} ({@code domain.name}) null for every product.
    */
   List<RetentionRun> retentionRuns(String product, int limit);
+
+  /**
+   * Inserts a user; one with the same name fails with an {@code AlreadyExistsException}, one whose
+   * team does not exist with a {@code NotFoundException}.
+   */
+  void saveUser(User user);
+
+  Optional<User> user(String name);
+
+  /** All users, ordered by name. */
+  List<User> users();
+
+  /** Inserts a team; one with the same name fails with an {@code AlreadyExistsException}. */
+  void saveTeam(Team team);
+
+  Optional<Team> team(String name);
+
+  /** All teams, ordered by name. */
+  List<Team> teams();
+
+  /**
+   * Inserts an API token; one with the same id or hash fails with an {@code AlreadyExistsException},
+   * one whose user does not exist with a {@code NotFoundException}.
+   */
+  void saveToken(ApiToken token);
+
+  /** The token whose secret has this SHA-256 hex, whatever its state. */
+  Optional<ApiToken> tokenByHash(String hash);
+
+  /** API tokens, newest first (then id descending); {@code user} null for every user's. */
+  List<ApiToken> tokens(String user);
+
+  /**
+   * Revokes a token from {@code at} on, keeping its record; a token revoked already keeps its first
+   * revocation. A missing one fails with a {@code NotFoundException}. Returns the token as stored.
+   */
+  ApiToken revokeToken(String id, Instant at);
+
+  /** Records that a token was used at {@code at}. A missing one fails with a {@code NotFoundException}. */
+  void touchToken(String id, Instant at);
 
   @Override
   default void close() {}

@@ -4,6 +4,7 @@ import static dev.meshwork.core.spi.BuildRecord.Status.FAILED;
 import static dev.meshwork.core.spi.BuildRecord.Status.INTERRUPTED;
 import static dev.meshwork.core.spi.BuildRecord.Status.PUBLISHED;
 import static dev.meshwork.core.spi.BuildRecord.Status.RUNNING;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -16,9 +17,12 @@ import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.error.AlreadyExistsException;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.error.NotFoundException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -554,6 +558,15 @@ public abstract class MetadataStoreContract {
     return "h" + Integer.toHexString(document.hashCode());
   }
 
+  /** A SHA-256 in hex, as a token's hash is kept. */
+  private static String tokenHash(String secret) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   @Test
   void retentionRunsRoundTripEveryFieldNewestFirst() {
     RetentionRun full = new RetentionRun("x-1", "orders.daily", T0.minus(730, ChronoUnit.DAYS), 3, 12, 40, "build",
@@ -633,6 +646,127 @@ public abstract class MetadataStoreContract {
     assertThatThrownBy(() -> new RetentionRun("x-1", "orders.daily", T0, 0, 0, 0, "schedule", null, null))
         .isInstanceOf(InvalidException.class)
         .hasMessage("cannot record retention run x-1: at is missing");
+  }
+
+  @Test
+  void usersAndTeamsRoundTripOrderedByName() {
+    store.saveTeam(new Team("payments", T0));
+    store.saveTeam(new Team("orders", T0.plusSeconds(1)));
+    User li = new User("li", "li@example.com", "orders", false, T0.plusSeconds(2));
+    User ana = new User("ana", "ana@example.com", null, true, T0.plusSeconds(3));
+    store.saveUser(li);
+    store.saveUser(ana);
+
+    assertThat(store.teams()).containsExactly(new Team("orders", T0.plusSeconds(1)), new Team("payments", T0));
+    assertThat(store.team("orders")).contains(new Team("orders", T0.plusSeconds(1)));
+    assertThat(store.team("crm")).isEmpty();
+    assertThat(store.users()).containsExactly(ana, li);
+    assertThat(store.user("li")).contains(li);
+    assertThat(store.user("bo")).isEmpty();
+  }
+
+  @Test
+  void aDuplicateUserOrTeamIsRefusedAndTheFirstKept() {
+    store.saveTeam(new Team("orders", T0));
+    store.saveUser(new User("ana", "ana@example.com", null, false, T0));
+
+    assertThatThrownBy(() -> store.saveTeam(new Team("orders", T0.plusSeconds(1))))
+        .isInstanceOf(AlreadyExistsException.class)
+        .hasMessage("cannot save team orders: it exists already");
+    assertThatThrownBy(() -> store.saveUser(new User("ana", "other@example.com", "orders", true, T0)))
+        .isInstanceOf(AlreadyExistsException.class)
+        .hasMessage("cannot save user ana: it exists already");
+    assertThat(store.teams()).containsExactly(new Team("orders", T0));
+    assertThat(store.users()).containsExactly(new User("ana", "ana@example.com", null, false, T0));
+  }
+
+  @Test
+  void aUserOfAnUnknownTeamIsRefused() {
+    assertThatThrownBy(() -> store.saveUser(new User("ana", "ana@example.com", "ghosts", false, T0)))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("cannot save user ana: team ghosts does not exist");
+    assertThat(store.users()).isEmpty();
+  }
+
+  @Test
+  void tokensRoundTripEveryFieldNewestFirstAndByUser() {
+    store.saveUser(new User("ana", "ana@example.com", null, false, T0));
+    store.saveUser(new User("li", "li@example.com", null, false, T0));
+    ApiToken first = new ApiToken("t1", "ana", tokenHash("one"), T0, T0.plusSeconds(3600), T0.plusSeconds(60),
+        T0.plusSeconds(30));
+    ApiToken second = new ApiToken("t2", "li", tokenHash("two"), T0.plusSeconds(1), null, null, null);
+    ApiToken third = new ApiToken("t3", "ana", tokenHash("three"), T0.plusSeconds(2), null, null, null);
+    store.saveToken(first);
+    store.saveToken(second);
+    store.saveToken(third);
+
+    assertThat(store.tokens(null)).containsExactly(third, second, first);
+    assertThat(store.tokens("ana")).containsExactly(third, first);
+    assertThat(store.tokens("bo")).isEmpty();
+    assertThat(store.tokenByHash(tokenHash("two"))).contains(second);
+    assertThat(store.tokenByHash(tokenHash("four"))).isEmpty();
+  }
+
+  @Test
+  void aTokenWithAnIdOrHashTakenOrOfAnUnknownUserIsRefused() {
+    store.saveUser(new User("ana", "ana@example.com", null, false, T0));
+    store.saveToken(new ApiToken("t1", "ana", tokenHash("one"), T0, null, null, null));
+
+    assertThatThrownBy(() -> store.saveToken(new ApiToken("t1", "ana", tokenHash("two"), T0, null, null, null)))
+        .isInstanceOf(AlreadyExistsException.class)
+        .hasMessage("cannot save API token t1: it exists already");
+    assertThatThrownBy(() -> store.saveToken(new ApiToken("t2", "ana", tokenHash("one"), T0, null, null, null)))
+        .isInstanceOf(AlreadyExistsException.class)
+        .hasMessage("cannot save API token t2: a token with the same hash exists already");
+    assertThatThrownBy(() -> store.saveToken(new ApiToken("t3", "bo", tokenHash("three"), T0, null, null, null)))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("cannot save API token t3: user bo does not exist");
+    assertThat(store.tokens(null)).extracting(ApiToken::id).containsExactly("t1");
+  }
+
+  @Test
+  void aRevokedTokenKeepsItsFirstRevocationAndAUsedOneItsLastUse() {
+    store.saveUser(new User("ana", "ana@example.com", null, false, T0));
+    store.saveToken(new ApiToken("t1", "ana", tokenHash("one"), T0, null, null, null));
+
+    store.touchToken("t1", T0.plusSeconds(10));
+    store.touchToken("t1", T0.plusSeconds(20));
+    ApiToken revoked = store.revokeToken("t1", T0.plusSeconds(30));
+    ApiToken again = store.revokeToken("t1", T0.plusSeconds(40));
+
+    ApiToken expected = new ApiToken("t1", "ana", tokenHash("one"), T0, null, T0.plusSeconds(30), T0.plusSeconds(20));
+    assertThat(revoked).isEqualTo(expected);
+    assertThat(again).isEqualTo(expected);
+    assertThat(store.tokenByHash(tokenHash("one"))).contains(expected);
+  }
+
+  @Test
+  void revokingOrTouchingAnUnknownTokenIsRefused() {
+    assertThatThrownBy(() -> store.revokeToken("nope", T0))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("cannot revoke API token nope: it does not exist");
+    assertThatThrownBy(() -> store.touchToken("nope", T0))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("cannot record the use of API token nope: it does not exist");
+  }
+
+  @Test
+  void identitiesAreValidatedWhenMade() {
+    assertThatThrownBy(() -> new User(" ", "ana@example.com", null, false, T0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record a user: the name is blank");
+    assertThatThrownBy(() -> new User("ana", "ana@example.com", "", false, T0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record user ana: team is blank");
+    assertThatThrownBy(() -> new Team("orders", null))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record team orders: createdAt is missing");
+    assertThatThrownBy(() -> new ApiToken("t1", "ana", "mw_secret", T0, null, null, null))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record API token t1: hash is not a SHA-256 in lower-case hex");
+    assertThatThrownBy(() -> new ApiToken("t1", "ana", tokenHash("one"), T0, T0, null, null))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot record API token t1: expiresAt " + T0 + " is not after createdAt " + T0);
   }
 
   /** A build with every field set, two inputs (a source's table, an upstream product) and two rule results. */

@@ -1,0 +1,182 @@
+package dev.meshwork.core.identity;
+
+import dev.meshwork.core.spi.ApiToken;
+import dev.meshwork.core.spi.EngineException;
+import dev.meshwork.core.spi.MetadataStore;
+import dev.meshwork.core.spi.Team;
+import dev.meshwork.core.spi.User;
+import dev.meshwork.spec.Domain;
+import dev.meshwork.spec.Emails;
+import dev.meshwork.spec.Names;
+import dev.meshwork.spec.error.InvalidException;
+import dev.meshwork.spec.error.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Users, teams and API tokens. A token's secret is {@code mw_} and 32 random bytes in base64url;
+ * it is returned once, when issued, and only its SHA-256 is stored, so the metadata store never
+ * holds a usable secret. Times are the clock's, to the millisecond.
+ */
+public final class Identities {
+
+  /** Every token secret starts with this. */
+  public static final String PREFIX = "mw_";
+  /** The user created on a platform's first start. */
+  public static final String ADMIN = "admin";
+  private static final int SECRET_BYTES = 32;
+  private static final int ID_BYTES = 6;
+
+  private final MetadataStore store;
+  private final Clock clock;
+  private final Supplier<List<Domain>> domains;
+  private final SecureRandom random = new SecureRandom();
+
+  /** {@code domains} gives the applied domains, from which a principal's roles come. */
+  public Identities(MetadataStore store, Clock clock, Supplier<List<Domain>> domains) {
+    this.store = store;
+    this.clock = clock;
+    this.domains = domains;
+  }
+
+  public Team createTeam(String name) {
+    check("create team " + name, () -> Names.check(name, "team name"));
+    Team team = new Team(name, now());
+    store.saveTeam(team);
+    return team;
+  }
+
+  /** Creates a user; the name is a lower-case name, the email an address, the team one that exists (or null). */
+  public User createUser(String name, String email, String team, boolean admin) {
+    check("create user " + name, () -> {
+      Names.check(name, "user name");
+      Emails.check(email, "email");
+    });
+    if (team != null && store.team(team).isEmpty()) {
+      throw new NotFoundException("cannot create user " + name + ": team " + team + " does not exist");
+    }
+    User user = new User(name, email, team, admin, now());
+    store.saveUser(user);
+    return user;
+  }
+
+  public List<User> users() {
+    return store.users();
+  }
+
+  public List<Team> teams() {
+    return store.teams();
+  }
+
+  /**
+   * Issues a token for a user, expiring at {@code expiresAt} (null: never), which must be in the
+   * future. The returned secret is not kept anywhere.
+   */
+  public IssuedToken issueToken(String user, Instant expiresAt) {
+    Instant now = now();
+    if (store.user(user).isEmpty()) {
+      throw new NotFoundException("cannot issue a token for user " + user + ": the user does not exist");
+    }
+    if (expiresAt != null && !expiresAt.isAfter(now)) {
+      throw new InvalidException("cannot issue a token for user " + user + ": its expiry " + expiresAt
+          + " is not in the future");
+    }
+    String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(SECRET_BYTES));
+    ApiToken token = new ApiToken(HexFormat.of().formatHex(bytes(ID_BYTES)), user, sha256(secret), now, expiresAt,
+        null, null);
+    store.saveToken(token);
+    return new IssuedToken(token, secret);
+  }
+
+  /** Tokens, newest first; {@code user} null for everyone's. An unknown user fails. */
+  public List<ApiToken> tokens(String user) {
+    if (user != null && store.user(user).isEmpty()) {
+      throw new NotFoundException("cannot list the tokens of user " + user + ": the user does not exist");
+    }
+    return store.tokens(user);
+  }
+
+  /** Revokes a token now; revoking it again keeps the first revocation. Returns it as stored. */
+  public ApiToken revoke(String id) {
+    return store.revokeToken(id, now());
+  }
+
+  /**
+   * Checks a token's secret. A good one is recorded as used now and gives the principal; an
+   * unknown, expired or revoked one gives why it was refused.
+   */
+  public Authentication authenticate(String secret) {
+    if (secret == null || !secret.startsWith(PREFIX)) {
+      return Authentication.refused(Authentication.Failure.INVALID);
+    }
+    Optional<ApiToken> found = store.tokenByHash(sha256(secret));
+    if (found.isEmpty()) {
+      return Authentication.refused(Authentication.Failure.INVALID);
+    }
+    ApiToken token = found.get();
+    Instant now = now();
+    if (token.revoked(now)) {
+      return Authentication.refused(Authentication.Failure.REVOKED);
+    }
+    if (token.expired(now)) {
+      return Authentication.refused(Authentication.Failure.EXPIRED);
+    }
+    Optional<User> user = store.user(token.user());
+    if (user.isEmpty()) {
+      return Authentication.refused(Authentication.Failure.INVALID);
+    }
+    store.touchToken(token.id(), now);
+    return Authentication.of(Principal.of(user.get(), Roles.of(user.get(), domains.get())));
+  }
+
+  /**
+   * On a platform's first start, when it has no user, creates the admin user {@code admin} and
+   * returns a token for it that does not expire; once any user exists, returns empty.
+   */
+  public Optional<IssuedToken> ensureAdmin() {
+    if (!store.users().isEmpty()) {
+      return Optional.empty();
+    }
+    createUser(ADMIN, "admin@meshwork.local", null, true);
+    return Optional.of(issueToken(ADMIN, null));
+  }
+
+  /** The SHA-256 of a secret, in lower-case hex: what is stored of a token. */
+  public static String sha256(String secret) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new EngineException("cannot hash a token: this Java has no SHA-256", e);
+    }
+  }
+
+  /** Runs a check, saying what could not be done when it fails. */
+  private static void check(String what, Runnable check) {
+    try {
+      check.run();
+    } catch (InvalidException e) {
+      throw new InvalidException("cannot " + what + ": " + e.getMessage());
+    }
+  }
+
+  private byte[] bytes(int count) {
+    byte[] bytes = new byte[count];
+    random.nextBytes(bytes);
+    return bytes;
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}
