@@ -1,5 +1,6 @@
 package dev.meshwork.server;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -16,6 +17,7 @@ import dev.meshwork.spec.ColumnType;
 import dev.meshwork.spec.Durations;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.error.InvalidException;
+import dev.meshwork.spec.load.Problem;
 import dev.meshwork.spec.quality.Check;
 import java.io.IOException;
 import java.time.Duration;
@@ -31,6 +33,7 @@ public final class Json {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
       .registerModule(new JavaTimeModule())
+      .addMixIn(Problem.class, ProblemFields.class)
       .registerModule(new SimpleModule()
           .addSerializer(ProductRef.class, new ToStringSerializer())
           .addSerializer(ColumnType.class, new ToStringSerializer())
@@ -99,6 +102,10 @@ public final class Json {
           + "' is not an instant such as 2026-12-31T00:00:00Z");
     }
   }
+
+  /** A problem's fields, without the derived {@code error} flag. */
+  @JsonIgnoreProperties("error")
+  private abstract static class ProblemFields {}
 
   private static final class DurationSerializer extends JsonSerializer<Duration> {
     @Override
