@@ -39,8 +39,7 @@ class RoutesIT {
     }
     JsonNode paths = new ObjectMapper().readTree(http.get("/api/v1/openapi.json").text()).get("paths");
     Set<String> documented = new TreeSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = it.next();
+    for (Map.Entry<String, JsonNode> path : paths.properties()) {
       for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
         String method = methods.next();
         if (!method.equals("parameters")) {
