@@ -1,0 +1,66 @@
+package dev.meshwork.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshwork.core.ops.Operations;
+import dev.meshwork.core.spi.RetentionRun;
+import dev.meshwork.core.spi.Waiver;
+import dev.meshwork.spec.ProductRef;
+import dev.meshwork.spec.error.InvalidException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Policy results, waivers and retention. */
+final class GovernanceRoutes {
+
+  private static final Pattern PRODUCT = Pattern.compile("[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*");
+
+  private final Operations operations;
+
+  GovernanceRoutes(Operations operations) {
+    this.operations = operations;
+  }
+
+  List<Route> routes() {
+    return List.of(
+        Route.get("/api/v1/policies/results", Permission.READ,
+            r -> operations.policyResults(r.query("resource"), r.limit("limit", 100, ProductRoutes.MAX_LIMIT))),
+        Route.get("/api/v1/waivers", Permission.READ, r -> operations.waivers("true".equals(r.query("all")))),
+        Route.post("/api/v1/waivers", Permission.GOVERN, Route.Body.JSON, this::grant),
+        Route.delete("/api/v1/waivers/{id}", Permission.GOVERN, r -> operations.revokeWaiver(r.path("id"))),
+        Route.post("/api/v1/retention/runs", Permission.RETAIN, Route.Body.JSON, this::retain),
+        Route.get("/api/v1/retention/runs", Permission.READ,
+            r -> operations.retentionHistory(product(r.query("product"), "query parameter product"),
+                r.limit("limit", 100, ProductRoutes.MAX_LIMIT))));
+  }
+
+  private Object grant(Request request) {
+    JsonNode body = request.json();
+    String policy = Json.requiredText(body, "policy");
+    ProductRef product = product(Json.requiredText(body, "product"), "field product").orElseThrow();
+    String justification = Json.requiredText(body, "justification");
+    String grantedBy = Json.text(body, "grantedBy");
+    Waiver waiver = operations.grantWaiver(policy, product, justification, Json.instant(body, "expiresAt"),
+        grantedBy == null || grantedBy.isBlank() ? "api" : grantedBy);
+    request.status(201);
+    return waiver;
+  }
+
+  private Object retain(Request request) {
+    JsonNode body = request.json();
+    List<RetentionRun> runs = operations.retention(product(Json.text(body, "product"), "field product"),
+        RetentionRun.MANUAL);
+    return runs;
+  }
+
+  private static Optional<ProductRef> product(String value, String where) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!PRODUCT.matcher(value).matches()) {
+      throw new InvalidException("cannot read " + where + ": '" + value
+          + "' is not domain.name (lower-case letters, digits and _, each starting with a letter)");
+    }
+    return Optional.of(ProductRef.parse(value));
+  }
+}

@@ -1,0 +1,184 @@
+package dev.meshwork.server;
+
+import dev.meshwork.core.Platform;
+import dev.meshwork.core.ops.Operations;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The platform's REST API: serves the {@link Routes} over a platform it owns, and closes the
+ * platform (releasing the home's lock) when it stops. Stopping refuses new requests with 503,
+ * waits for the running ones (builds included) up to the drain timeout, then stops listening.
+ */
+public final class MeshServer implements AutoCloseable {
+
+  private final Javalin app;
+  private final List<Route> routes;
+  private final AutoCloseable owned;
+  private final ServerOptions options;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Object drained = new Object();
+  private int running;
+
+  private MeshServer(Operations operations, AutoCloseable owned, ServerOptions options, Authorizer authorizer) {
+    this.owned = owned;
+    this.options = options;
+    this.routes = Routes.all(operations, options.specBase());
+    this.app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.http.prefer405over404 = true;
+      config.http.maxRequestSize = options.maxBodyBytes();
+      config.router.ignoreTrailingSlashes = true;
+      for (Route route : routes) {
+        config.routes.addHttpHandler(route.method(), route.path(), handler(route, authorizer));
+      }
+      config.routes.exception(Exception.class, (e, context) -> Errors.send(context, e));
+      config.routes.error(404, context -> Errors.status(context, 404));
+      config.routes.error(405, context -> Errors.status(context, 405));
+    });
+  }
+
+  /** Starts serving the platform's operations; the server owns the platform from now on. */
+  public static MeshServer start(Platform platform, ServerOptions options, Authorizer authorizer) {
+    return start(platform.operations(), platform, options, authorizer);
+  }
+
+  /** Starts serving {@code operations}; {@code owned} (may be null) is closed when the server stops. */
+  public static MeshServer start(Operations operations, AutoCloseable owned, ServerOptions options, Authorizer authorizer) {
+    MeshServer server = new MeshServer(operations, owned, options, authorizer);
+    try {
+      server.app.start(options.bind(), options.port());
+    } catch (RuntimeException e) {
+      server.closeOwned();
+      throw e;
+    }
+    return server;
+  }
+
+  /** The port listened on (the one picked when the options said 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** The routes served, in registration order. */
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /** The Javalin application, for tests that inspect what is registered. */
+  Javalin app() {
+    return app;
+  }
+
+  /** Stops: refuses new requests, lets running ones finish (bounded), stops listening, closes the platform. */
+  public void stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      awaitQuietly();
+      return;
+    }
+    try {
+      drain();
+      app.stop();
+    } finally {
+      closeOwned();
+      stopped.countDown();
+    }
+  }
+
+  /** Blocks until the server has stopped. */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private Handler handler(Route route, Authorizer authorizer) {
+    return context -> {
+      if (stopping.get()) {
+        throw new ApiException(503, "unavailable", "cannot answer " + context.method() + " " + context.path()
+            + ": the server is stopping", null);
+      }
+      enter();
+      try {
+        authorizer.check(context, route.permission());
+        if (route.body() != null) {
+          checkMediaType(context, route.body());
+        }
+        Object result = route.action().handle(new Request(context, options.maxBodyBytes()));
+        String json = result instanceof Routes.RawJson raw ? raw.text() : Json.write(result);
+        context.contentType("application/json").result(json);
+      } finally {
+        leave();
+      }
+    };
+  }
+
+  private static void checkMediaType(Context context, Route.Body body) {
+    String type = context.contentType();
+    String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!body.mediaTypes().contains(media)) {
+      throw new ApiException(415, "unsupported_media_type", "cannot read the request body: its content type is '"
+          + (type == null ? "" : type) + "', expected " + String.join(" or ", body.mediaTypes()),
+          java.util.Map.of("expected", body.mediaTypes()));
+    }
+  }
+
+  private void enter() {
+    synchronized (drained) {
+      running++;
+    }
+  }
+
+  private void leave() {
+    synchronized (drained) {
+      running--;
+      drained.notifyAll();
+    }
+  }
+
+  private void drain() {
+    long deadline = System.nanoTime() + options.drainTimeout().toNanos();
+    synchronized (drained) {
+      while (running > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        try {
+          drained.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private void awaitQuietly() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void closeOwned() {
+    if (owned == null) {
+      return;
+    }
+    try {
+      owned.close();
+    } catch (Exception e) {
+      // closing on the way out: nothing more to do
+    }
+  }
+}

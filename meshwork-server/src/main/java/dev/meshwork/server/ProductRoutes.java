@@ -1,0 +1,84 @@
+package dev.meshwork.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshwork.core.ops.BuildListener;
+import dev.meshwork.core.ops.BuildRequest;
+import dev.meshwork.core.ops.Operations;
+import dev.meshwork.core.spi.BuildRecord;
+import dev.meshwork.spec.ProductRef;
+import dev.meshwork.spec.error.InvalidException;
+import dev.meshwork.spec.load.Loader;
+import dev.meshwork.spec.load.Problem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Products, their builds, search, queries and applying resources. */
+final class ProductRoutes {
+
+  static final int MAX_LIMIT = 1000;
+  static final int MAX_ROWS = 10_000;
+
+  private final Operations operations;
+  private final Path specBase;
+
+  ProductRoutes(Operations operations, Path specBase) {
+    this.operations = operations;
+    this.specBase = specBase;
+  }
+
+  List<Route> routes() {
+    return List.of(
+        Route.get("/api/v1/products", Permission.READ, r -> operations.status(null)),
+        Route.get("/api/v1/products/{ref}", Permission.READ, r -> operations.describe(r.product("ref"))),
+        Route.get("/api/v1/products/{ref}/status", Permission.READ, r -> operations.status(r.product("ref")).get(0)),
+        Route.get("/api/v1/products/{ref}/builds", Permission.READ,
+            r -> operations.history(r.product("ref"), r.limit("limit", 20, MAX_LIMIT))),
+        Route.post("/api/v1/products/{ref}/builds", Permission.BUILD, Route.Body.JSON, this::build),
+        Route.get("/api/v1/search", Permission.READ, this::search),
+        Route.post("/api/v1/query", Permission.QUERY, Route.Body.JSON, this::query),
+        Route.post("/api/v1/resources", Permission.APPLY, Route.Body.YAML, this::apply));
+  }
+
+  private Object build(Request request) {
+    ProductRef product = request.product("ref");
+    JsonNode body = request.json();
+    BuildRequest build = new BuildRequest(product, Json.text(body, "partition"), Json.text(body, "from"),
+        Json.text(body, "to"), Json.flag(body, "full"));
+    List<BuildRecord> records = operations.build(build, BuildListener.NONE);
+    BuildRecord last = records.get(records.size() - 1);
+    if (last.status() != BuildRecord.Status.PUBLISHED) {
+      throw new ApiException(422, "build_failed", "cannot build " + product + ": "
+          + (last.error() == null ? "it ended " + last.status() : last.error()), last);
+    }
+    return last;
+  }
+
+  private Object search(Request request) {
+    String text = request.query("q");
+    if (text == null) {
+      throw new InvalidException("cannot search: query parameter q is missing");
+    }
+    return operations.search(text, request.limit("limit", 20, MAX_LIMIT));
+  }
+
+  private Object query(Request request) {
+    JsonNode body = request.json();
+    String sql = Json.requiredText(body, "sql");
+    return operations.query(sql, Json.number(body, "maxRows", 1000, MAX_ROWS));
+  }
+
+  private Object apply(Request request) {
+    String text = request.text();
+    Loader.Result loaded = new Loader(specBase).loadText(specBase.resolve("request.yaml"), text);
+    List<Problem> errors = loaded.problems().stream().filter(Problem::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new InvalidException("nothing was applied: " + errors.size() + (errors.size() == 1 ? " problem" : " problems")
+          + " found", errors);
+    }
+    var result = operations.apply(loaded.resources());
+    List<Problem> warnings = new java.util.ArrayList<>(loaded.problems());
+    warnings.addAll(result.warnings());
+    return Map.of("changes", result.changes(), "warnings", warnings);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.meshwork.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshwork.core.Home;
+import dev.meshwork.core.Platform;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API over a real platform: apply, build, read and query a tiny mesh through HTTP. */
+class ApiIT {
+
+  @TempDir
+  static Path dir;
+
+  static MeshServer server;
+  static Http http;
+  static Http.Response applied;
+  static Http.Response built;
+
+  @BeforeAll
+  static void start() {
+    TestMesh.writeData(dir);
+    Platform platform = Platform.open(new Home(dir.resolve("home")), Map.of(), Clock.systemUTC());
+    server = MeshServer.start(platform, ServerOptions.of("127.0.0.1", 0).withSpecBase(dir), Authorizer.ALLOW_ALL);
+    http = new Http(server.port());
+    applied = http.send("POST", "/api/v1/resources", "application/yaml", TestMesh.YAML);
+    built = http.postJson("/api/v1/products/shop.sales/builds", "{}");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  @Test
+  void appliesYamlDocuments() {
+    assertThat(applied.status()).as(applied.text()).isEqualTo(200);
+    assertThat(applied.json().get("changes")).extracting(c -> c.get("label").asText() + " " + c.get("action").asText())
+        .containsExactly("Domain shop CREATED", "Source shop.sales-files CREATED", "DataProduct shop.sales CREATED");
+  }
+
+  @Test
+  void buildsAndReturnsThePublishedRecord() {
+    assertThat(built.status()).as(built.text()).isEqualTo(200);
+    assertThat(built.json().get("status").asText()).isEqualTo("PUBLISHED");
+    assertThat(built.json().get("product").asText()).isEqualTo("shop.sales");
+    assertThat(built.json().get("rows").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void listsDescribesAndShowsStatusAndHistory() {
+    Http.Response all = http.get("/api/v1/products");
+    assertThat(all.status()).isEqualTo(200);
+    assertThat(all.json()).extracting(p -> p.get("product").asText()).containsExactly("shop.sales");
+
+    Http.Response described = http.get("/api/v1/products/shop.sales");
+    assertThat(described.status()).isEqualTo(200);
+    assertThat(described.json().get("product").get("spec").get("schema").get(0).get("type").asText()).isEqualTo("int64");
+    assertThat(described.json().get("status").get("rows").asLong()).isEqualTo(3);
+
+    Http.Response status = http.get("/api/v1/products/shop.sales/status");
+    assertThat(status.json().get("lastBuildStatus").asText()).isEqualTo("PUBLISHED");
+
+    Http.Response builds = http.get("/api/v1/products/shop.sales/builds?limit=5");
+    assertThat(builds.json()).extracting(b -> b.get("id").asText()).containsExactly(built.json().get("id").asText());
+  }
+
+  @Test
+  void searches() {
+    Http.Response hits = http.get("/api/v1/search?q=sales&limit=3");
+    assertThat(hits.status()).isEqualTo(200);
+    assertThat(hits.json()).extracting(h -> h.get("product").asText()).containsExactly("shop.sales");
+  }
+
+  @Test
+  void queriesPublishedProducts() {
+    Http.Response rows = http.postJson("/api/v1/query",
+        "{\"sql\": \"SELECT customer, amount FROM shop.sales ORDER BY sale_id\", \"maxRows\": 2}");
+    assertThat(rows.status()).isEqualTo(200);
+    assertThat(rows.json().get("columns")).extracting(c -> c.asText()).containsExactly("customer", "amount");
+    assertThat(rows.json().get("rows").toString()).isEqualTo("[[\"ana\",1200],[\"li\",300]]");
+    assertThat(rows.json().get("truncated").asBoolean()).isTrue();
+  }
+
+  @Test
+  void answersHealth() {
+    Http.Response health = http.get("/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.text()).isEqualTo("{\"status\":\"ok\"}");
+  }
+
+  @Test
+  void readsGovernanceAndRetention() {
+    assertThat(http.get("/api/v1/waivers?all=true").json().isArray()).isTrue();
+    assertThat(http.get("/api/v1/policies/results?resource=shop.sales").status()).isEqualTo(200);
+    Http.Response runs = http.postJson("/api/v1/retention/runs", "{\"product\": \"shop.sales\"}");
+    assertThat(runs.status()).isEqualTo(200);
+    assertThat(http.get("/api/v1/retention/runs?product=shop.sales").status()).isEqualTo(200);
+  }
+}
