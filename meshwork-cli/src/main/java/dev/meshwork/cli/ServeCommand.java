@@ -1,10 +1,12 @@
 package dev.meshwork.cli;
 
 import dev.meshwork.core.Platform;
-import dev.meshwork.server.Authorizer;
+import dev.meshwork.core.identity.IssuedToken;
 import dev.meshwork.server.MeshServer;
 import dev.meshwork.server.ServerOptions;
+import dev.meshwork.server.TokenAuthorizer;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code mesh serve}: the platform's REST API on this home, until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serve the platform's REST API (/api/v1, OpenAPI at /api/v1/openapi.json) on this home.",
+        "Every route but /health and the OpenAPI document needs an Authorization: Bearer token;",
+        "on a new home the admin user's token is printed once.",
         "Holds the home while it runs. SIGTERM or Ctrl-C stops it: running builds finish first (up to 30 s)."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -42,12 +46,14 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ServerOptions options = new ServerOptions(bind, port, maxBody, ServerOptions.DEFAULT_DRAIN, Path.of(""));
     Platform platform = mesh.platform();
-    MeshServer started = MeshServer.start(platform, options, Authorizer.ALLOW_ALL);
+    Optional<IssuedToken> admin = platform.identities().ensureAdmin();
+    MeshServer started = MeshServer.start(platform, options, TokenAuthorizer.of(platform.identities()));
     server = started;
     Thread hook = new Thread(started::stop, "mesh-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     spec.commandLine().getOut().println("serving " + mesh.home().dir() + " on http://" + bind + ":" + started.port()
         + " (SIGTERM or Ctrl-C stops)");
+    admin.ifPresent(token -> spec.commandLine().getOut().println("admin token (shown once): " + token.secret()));
     spec.commandLine().getOut().flush();
     started.awaitStop();
     try {

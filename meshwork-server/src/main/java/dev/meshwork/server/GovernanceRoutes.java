@@ -39,17 +39,21 @@ final class GovernanceRoutes {
     String policy = Json.requiredText(body, "policy");
     ProductRef product = product(Json.requiredText(body, "product"), "field product").orElseThrow();
     String justification = Json.requiredText(body, "justification");
-    String grantedBy = Json.text(body, "grantedBy");
     Waiver waiver = operations.grantWaiver(policy, product, justification, Json.instant(body, "expiresAt"),
-        grantedBy == null || grantedBy.isBlank() ? "api" : grantedBy);
+        request.principal().user());
     request.status(201);
     return waiver;
   }
 
   private Object retain(Request request) {
     JsonNode body = request.json();
-    List<RetentionRun> runs = operations.retention(product(Json.text(body, "product"), "field product"),
-        RetentionRun.MANUAL);
+    Optional<ProductRef> product = product(Json.text(body, "product"), "field product");
+    if (product.isPresent()) {
+      request.requireDomain(product.get().domain(), "enforce retention on " + product.get());
+    } else {
+      request.requireAdmin("enforce retention on every product");
+    }
+    List<RetentionRun> runs = operations.retention(product, RetentionRun.MANUAL);
     return runs;
   }
 

@@ -1,6 +1,7 @@
 package dev.meshwork.server;
 
 import dev.meshwork.core.Platform;
+import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.ops.Operations;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -109,11 +110,11 @@ public final class MeshServer implements AutoCloseable {
       }
       enter();
       try {
-        authorizer.check(context, route.permission());
+        Principal principal = authorizer.check(context, route.permission());
         if (route.body() != null) {
           checkMediaType(context, route.body());
         }
-        Object result = route.action().handle(new Request(context, options.maxBodyBytes()));
+        Object result = route.action().handle(new Request(context, options.maxBodyBytes(), principal));
         String json = result instanceof Routes.RawJson raw ? raw.text() : Json.write(result);
         context.contentType("application/json").result(json);
       } finally {

@@ -6,17 +6,28 @@ package dev.meshwork.server;
  */
 public enum Permission {
   /** Anyone, even unauthenticated: health and the API description. */
-  PUBLIC,
-  /** Read products, builds, policies, waivers and retention runs. */
-  READ,
-  /** Run queries over published products. */
-  QUERY,
-  /** Apply resources. */
-  APPLY,
-  /** Run builds. */
-  BUILD,
-  /** Grant and revoke waivers. */
-  GOVERN,
-  /** Enforce retention. */
-  RETAIN
+  PUBLIC("read this"),
+  /** Any authenticated user: read products, builds, policies, waivers and retention runs. */
+  READ("read the platform"),
+  /** Any authenticated user: run queries over published products. */
+  QUERY("run queries"),
+  /** Domain owners and members (for their domains' documents) and platform admins: apply resources. */
+  APPLY("apply resources"),
+  /** Domain owners and members (for their domains' products) and platform admins: run builds. */
+  BUILD("build products"),
+  /** Platform admins: grant and revoke waivers. */
+  GOVERN("grant or revoke waivers"),
+  /** Domain owners and members (for their domains' products) and platform admins: enforce retention. */
+  RETAIN("enforce retention");
+
+  private final String action;
+
+  Permission(String action) {
+    this.action = action;
+  }
+
+  /** What the permission lets one do, as a denial message says it: "may not build products". */
+  public String action() {
+    return action;
+  }
 }

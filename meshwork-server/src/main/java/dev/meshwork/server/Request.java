@@ -3,6 +3,7 @@ package dev.meshwork.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshwork.core.identity.Principal;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.error.InvalidException;
 import io.javalin.http.Context;
@@ -21,10 +22,27 @@ public final class Request {
 
   private final Context context;
   private final long maxBodyBytes;
+  private final Principal principal;
 
-  Request(Context context, long maxBodyBytes) {
+  Request(Context context, long maxBodyBytes, Principal principal) {
     this.context = context;
     this.maxBodyBytes = maxBodyBytes;
+    this.principal = principal;
+  }
+
+  /** Who made the request; null only on a PUBLIC route called without a token. */
+  public Principal principal() {
+    return principal;
+  }
+
+  /** Fails with 403 unless the caller owns or is a member of {@code domain}, or is a platform admin. */
+  public void requireDomain(String domain, String what) {
+    Access.requireDomain(principal, domain, what);
+  }
+
+  /** Fails with 403 unless the caller is a platform admin. */
+  public void requireAdmin(String what) {
+    Access.requireAdmin(principal, what);
   }
 
   public Context context() {
