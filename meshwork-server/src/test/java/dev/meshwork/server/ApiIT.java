@@ -27,8 +27,9 @@ class ApiIT {
   static void start() {
     TestMesh.writeData(dir);
     Platform platform = Platform.open(new Home(dir.resolve("home")), Map.of(), Clock.systemUTC());
-    server = MeshServer.start(platform, ServerOptions.of("127.0.0.1", 0).withSpecBase(dir), Authorizer.ALLOW_ALL);
-    http = new Http(server.port());
+    String admin = platform.identities().ensureAdmin().orElseThrow().secret();
+    server = MeshServer.start(platform, ServerOptions.of("127.0.0.1", 0).withSpecBase(dir), TokenAuthorizer.of(platform.identities()));
+    http = new Http(server.port(), admin);
     applied = http.send("POST", "/api/v1/resources", "application/yaml", TestMesh.YAML);
     built = http.postJson("/api/v1/products/shop.sales/builds", "{}");
   }

@@ -25,9 +25,10 @@ class ErrorsIT {
   static void start() {
     TestMesh.writeData(dir);
     Platform platform = Platform.open(new Home(dir.resolve("home")), Map.of(), Clock.systemUTC());
+    String admin = platform.identities().ensureAdmin().orElseThrow().secret();
     server = MeshServer.start(platform, ServerOptions.of("127.0.0.1", 0).withSpecBase(dir).withMaxBodyBytes(4096),
-        Authorizer.ALLOW_ALL);
-    http = new Http(server.port());
+        TokenAuthorizer.of(platform.identities()));
+    http = new Http(server.port(), admin);
     Http.Response applied = http.send("POST", "/api/v1/resources", "text/yaml", TestMesh.YAML + "---\n" + TestMesh.STRICT);
     assertThat(applied.status()).as(applied.text()).isEqualTo(200);
   }

@@ -14,15 +14,28 @@ import java.time.Duration;
 final class Http {
 
   /** A response: its status, its content type and its body as JSON (null when it is not JSON). */
-  record Response(int status, String contentType, String text, JsonNode json) {}
+  record Response(int status, String contentType, String text, JsonNode json, String authenticate) {}
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final String token;
 
+  /** A client that sends no token. */
   Http(int port) {
+    this(port, null);
+  }
+
+  /** A client that sends {@code Authorization: Bearer token} (none when null). */
+  Http(int port, String token) {
     this.base = "http://127.0.0.1:" + port;
+    this.token = token;
+  }
+
+  /** A client to the same server sending another token. */
+  Http as(String other) {
+    return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), other);
   }
 
   Response get(String path) {
@@ -43,6 +56,9 @@ final class Http {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String type = response.headers().firstValue("Content-Type").orElse("");
@@ -50,7 +66,8 @@ final class Http {
       if (type.startsWith("application/json")) {
         json = MAPPER.readTree(response.body());
       }
-      return new Response(response.statusCode(), type, response.body(), json);
+      return new Response(response.statusCode(), type, response.body(), json,
+          response.headers().firstValue("WWW-Authenticate").orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

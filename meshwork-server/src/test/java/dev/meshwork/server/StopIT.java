@@ -2,23 +2,34 @@ package dev.meshwork.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshwork.core.Home;
+import dev.meshwork.core.Platform;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.spec.ProductRef;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Stopping lets a running build finish, refuses new requests meanwhile, then closes what the server owns. */
 class StopIT {
 
+  @TempDir
+  Path dir;
+
   @Test
   void drainsRunningBuildsThenClosesThePlatform() throws Exception {
+    Platform platform = Platform.open(new Home(dir.resolve("home")), Map.of(), Clock.systemUTC());
+    String admin = platform.identities().ensureAdmin().orElseThrow().secret();
     CountDownLatch building = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicBoolean closed = new AtomicBoolean();
@@ -33,9 +44,11 @@ class StopIT {
           return List.of(new BuildRecord("b1", new ProductRef("shop", "sales"), "1.0.0", BuildRecord.Status.PUBLISHED,
               "publish", "table", at, at, 3, 100, 7L, 100.0, null, null, null));
         });
-    MeshServer server = MeshServer.start(operations, () -> closed.set(true), ServerOptions.of("127.0.0.1", 0),
-        Authorizer.ALLOW_ALL);
-    Http http = new Http(server.port());
+    MeshServer server = MeshServer.start(operations, () -> {
+      closed.set(true);
+      platform.close();
+    }, ServerOptions.of("127.0.0.1", 0), TokenAuthorizer.of(platform.identities()));
+    Http http = new Http(server.port(), admin);
 
     CompletableFuture<Http.Response> build = CompletableFuture.supplyAsync(
         () -> http.postJson("/api/v1/products/shop.sales/builds", "{}"));
