@@ -43,16 +43,38 @@ class ServeIT {
     }
     assertThat(serve.server()).as("server started: %s %s", err, exit.isDone() ? exit.handle((v, t) -> v + " " + t).join() : "running").isNotNull();
 
-    HttpResponse<String> health = HttpClient.newHttpClient().send(
+    HttpClient client = HttpClient.newHttpClient();
+    HttpResponse<String> health = client.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
 
+    String[] lines = awaitLines(out, 2);
+    assertThat(lines[0]).isEqualTo("serving " + dir.resolve("home") + " on http://127.0.0.1:" + port
+        + " (SIGTERM or Ctrl-C stops)");
+    assertThat(lines[1]).startsWith("admin token (shown once): mw_");
+    String token = lines[1].substring("admin token (shown once): ".length());
+    URI products = URI.create("http://127.0.0.1:" + port + "/api/v1/products");
+    assertThat(client.send(HttpRequest.newBuilder(products).build(), HttpResponse.BodyHandlers.ofString())
+        .statusCode()).isEqualTo(401);
+    HttpResponse<String> listed = client.send(HttpRequest.newBuilder(products)
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(listed.body()).isEqualTo("[]");
+
     serve.server().stop();
     assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
-    assertThat(out.toString()).isEqualTo("serving " + dir.resolve("home") + " on http://127.0.0.1:" + port
-        + " (SIGTERM or Ctrl-C stops)" + System.lineSeparator());
+    assertThat(out.toString().lines()).hasSize(2);
     assertThat(Cli.run(env, "status").exit()).as("the home is free again").isZero();
+  }
+
+  /** The first {@code count} lines written, waiting a little for the last to arrive. */
+  private static String[] awaitLines(StringWriter out, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (out.toString().lines().count() < count && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    return out.toString().lines().limit(count).toArray(String[]::new);
   }
 }
