@@ -22,6 +22,8 @@ public final class MeshServer implements AutoCloseable {
   private final List<Route> routes;
   private final AutoCloseable owned;
   private final ServerOptions options;
+  private static final long FLUSH_MILLIS = 250;
+
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Object drained = new Object();
@@ -85,6 +87,7 @@ public final class MeshServer implements AutoCloseable {
     }
     try {
       drain();
+      flush();
       app.stop();
     } finally {
       closeOwned();
@@ -161,6 +164,18 @@ public final class MeshServer implements AutoCloseable {
           return;
         }
       }
+    }
+  }
+
+  /**
+   * A handler has returned before its response is written to the socket; waiting this long lets
+   * the last drained responses reach their clients before the connections close.
+   */
+  private static void flush() {
+    try {
+      Thread.sleep(FLUSH_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
