@@ -56,6 +56,15 @@ class RoutesIT {
     Http.Response response = http.get("/api/v1/openapi.json");
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json().get("openapi").asText()).isEqualTo("3.0.3");
+    JsonNode document = response.json();
+    assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+    assertThat(document.at("/security/0").has("bearer")).isTrue();
+    for (Route route : server.routes()) {
+      JsonNode security = document.get("paths").get(route.path()).get(route.method().name().toLowerCase(java.util.Locale.ROOT))
+          .get("security");
+      boolean open = security != null && security.isEmpty();
+      assertThat(open).as(route.method() + " " + route.path()).isEqualTo(route.permission() == Permission.PUBLIC);
+    }
   }
 
   @Test
