@@ -4,8 +4,9 @@ import dev.meshwork.core.identity.Principal;
 import dev.meshwork.spec.error.DeniedException;
 
 /**
- * The access rules, in one place: which permissions a principal has at all, and the checks that
- * depend on a resource's domain. Denials name the user, what they tried and who may do it.
+ * Which route permissions a principal has at all, before a route looks at its resource; the
+ * checks that depend on a resource's domain are the principal's own ({@link Principal#requireDomain},
+ * {@link Principal#requireMayApply}). Denials name the user, what they tried and who may do it.
  */
 public final class Access {
 
@@ -33,20 +34,5 @@ public final class Access {
     String who = permission == Permission.GOVERN ? "only a platform admin"
         : "only owners and members of a domain, or a platform admin";
     return new DeniedException("user " + principal.user() + " may not " + permission.action() + ": " + who);
-  }
-
-  /** Fails unless {@code principal} owns or is a member of {@code domain}, or is a platform admin. */
-  public static void requireDomain(Principal principal, String domain, String what) {
-    if (!principal.maintains(domain)) {
-      throw new DeniedException("user " + principal.user() + " may not " + what + ": only owners and members of domain "
-          + domain + ", or a platform admin");
-    }
-  }
-
-  /** Fails unless {@code principal} is a platform admin. */
-  public static void requireAdmin(Principal principal, String what) {
-    if (!principal.admin()) {
-      throw new DeniedException("user " + principal.user() + " may not " + what + ": only a platform admin");
-    }
   }
 }

@@ -5,10 +5,7 @@ import dev.meshwork.core.ops.BuildListener;
 import dev.meshwork.core.ops.BuildRequest;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.spi.BuildRecord;
-import dev.meshwork.spec.Domain;
-import dev.meshwork.spec.Policy;
 import dev.meshwork.spec.ProductRef;
-import dev.meshwork.spec.Resource;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.load.LoadedResource;
 import dev.meshwork.spec.load.Loader;
@@ -82,28 +79,11 @@ final class ProductRoutes {
           + " found", errors);
     }
     for (LoadedResource document : loaded.resources()) {
-      checkMayApply(request, document.resource());
+      request.principal().requireMayApply(document.resource());
     }
     var result = operations.apply(loaded.resources());
     List<Problem> warnings = new java.util.ArrayList<>(loaded.problems());
     warnings.addAll(result.warnings());
     return Map.of("changes", result.changes(), "warnings", warnings);
-  }
-
-  /** Domains and global policies are the admin's; every other document is its domain's. */
-  private static void checkMayApply(Request request, Resource resource) {
-    String what = "apply " + resource.label();
-    if (resource instanceof Domain) {
-      request.requireAdmin(what);
-    } else if (resource instanceof Policy policy) {
-      Policy.Scope scope = policy.spec().scope();
-      if (scope == null || scope.isGlobal()) {
-        request.requireAdmin(what);
-      } else {
-        request.requireDomain(scope.domain(), what);
-      }
-    } else {
-      request.requireDomain(resource.metadata().domain(), what);
-    }
   }
 }

@@ -37,12 +37,12 @@ public final class Request {
 
   /** Fails with 403 unless the caller owns or is a member of {@code domain}, or is a platform admin. */
   public void requireDomain(String domain, String what) {
-    Access.requireDomain(principal, domain, what);
+    principal.requireDomain(domain, what);
   }
 
   /** Fails with 403 unless the caller is a platform admin. */
   public void requireAdmin(String what) {
-    Access.requireAdmin(principal, what);
+    principal.requireAdmin(what);
   }
 
   public Context context() {

@@ -67,16 +67,6 @@ class TokenAuthorizerTest {
     assertThat(authorizer.check("Bearer mw_li", Permission.QUERY)).isEqualTo(LI);
   }
 
-  @Test
-  void namesTheDomainInResourceChecks() {
-    assertThatThrownBy(() -> Access.requireDomain(LI, "shop", "build shop.sales")).isInstanceOf(DeniedException.class)
-        .hasMessage("user li may not build shop.sales: only owners and members of domain shop, or a platform admin");
-    Access.requireDomain(MIA, "shop", "build shop.sales");
-    Access.requireDomain(ROOT, "crm", "build crm.leads");
-    assertThatThrownBy(() -> Access.requireAdmin(MIA, "apply Domain shop")).isInstanceOf(DeniedException.class)
-        .hasMessage("user mia may not apply Domain shop: only a platform admin");
-  }
-
   private void assertUnauthenticated(String header, String message) {
     assertThatThrownBy(() -> authorizer.check(header, Permission.READ)).isInstanceOfSatisfying(ApiException.class, e -> {
       assertThat(e.status()).isEqualTo(401);

@@ -1,6 +1,10 @@
 package dev.meshwork.core.identity;
 
 import dev.meshwork.core.spi.User;
+import dev.meshwork.spec.Domain;
+import dev.meshwork.spec.Policy;
+import dev.meshwork.spec.Resource;
+import dev.meshwork.spec.error.DeniedException;
 import java.util.Set;
 
 /**
@@ -21,5 +25,37 @@ public record Principal(String user, String team, boolean admin, Set<String> own
   /** Whether they may apply and build the domain's resources and approve access to its products. */
   public boolean maintains(String domain) {
     return admin || owns.contains(domain) || memberOf.contains(domain);
+  }
+
+  /** Fails unless they own or are a member of {@code domain}, or are a platform admin. */
+  public void requireDomain(String domain, String what) {
+    if (!maintains(domain)) {
+      throw new DeniedException("user " + user + " may not " + what + ": only owners and members of domain "
+          + domain + ", or a platform admin");
+    }
+  }
+
+  /** Fails unless they are a platform admin. */
+  public void requireAdmin(String what) {
+    if (!admin) {
+      throw new DeniedException("user " + user + " may not " + what + ": only a platform admin");
+    }
+  }
+
+  /** Fails unless they may apply {@code resource}: domains and global policies are the admin's, the rest its domain's. */
+  public void requireMayApply(Resource resource) {
+    String what = "apply " + resource.label();
+    if (resource instanceof Domain) {
+      requireAdmin(what);
+    } else if (resource instanceof Policy policy) {
+      Policy.Scope scope = policy.spec().scope();
+      if (scope == null || scope.isGlobal()) {
+        requireAdmin(what);
+      } else {
+        requireDomain(scope.domain(), what);
+      }
+    } else {
+      requireDomain(resource.metadata().domain(), what);
+    }
   }
 }
