@@ -21,34 +21,35 @@ final class QueryGuard {
 
   private static final Set<String> VALUE_FUNCTIONS = Set.of("range", "generate_series", "unnest");
 
-  private static final String PARSE = """
-      SELECT json_serialize_sql(?::VARCHAR) ->> 'error_message',
-             json_array_length(json_serialize_sql(?::VARCHAR) -> 'statements')
-      """;
+  private static final String PARSE = "SELECT json_serialize_sql(?::VARCHAR)";
 
   private static final String RELATIONS = """
       SELECT j.value ->> 'type',
              coalesce(j.value ->> 'catalog_name', ''),
              coalesce(j.value ->> 'schema_name', ''),
              coalesce(j.value ->> 'table_name', j.value -> 'function' ->> 'function_name', '')
-      FROM (SELECT json_serialize_sql(?::VARCHAR) AS tree) parsed, json_tree(parsed.tree) j
+      FROM json_tree(?::JSON) j
       WHERE json_type(j.value) = 'OBJECT' AND j.value ->> 'type' IN ('BASE_TABLE', 'TABLE_FUNCTION')
       """;
 
   private static final String CTES = """
       SELECT lower(j.value ->> 'key')
-      FROM (SELECT json_serialize_sql(?::VARCHAR) AS tree) parsed, json_tree(parsed.tree) j
+      FROM json_tree(?::JSON) j
       WHERE json_type(j.value) = 'OBJECT' AND regexp_matches(j.path, '\\.cte_map\\.map$')
+      """;
+
+  private static final String CHECK = """
+      SELECT ?::JSON ->> 'error_message', json_array_length(?::JSON -> 'statements')
       """;
 
   private QueryGuard() {}
 
   static List<String> relations(Connection connection, String sql) {
     try {
-      parse(connection, sql);
+      String tree = parse(connection, sql);
       Set<String> ctes = new LinkedHashSet<>();
       try (PreparedStatement statement = connection.prepareStatement(CTES)) {
-        statement.setString(1, sql);
+        statement.setString(1, tree);
         try (ResultSet result = statement.executeQuery()) {
           while (result.next()) {
             ctes.add(result.getString(1));
@@ -57,7 +58,7 @@ final class QueryGuard {
       }
       Set<String> relations = new LinkedHashSet<>();
       try (PreparedStatement statement = connection.prepareStatement(RELATIONS)) {
-        statement.setString(1, sql);
+        statement.setString(1, tree);
         try (ResultSet result = statement.executeQuery()) {
           while (result.next()) {
             String name = result.getString(4).toLowerCase(Locale.ROOT);
@@ -88,10 +89,19 @@ final class QueryGuard {
     }
   }
 
-  private static void parse(Connection connection, String sql) throws SQLException {
+  /** The query's syntax tree as DuckDB serializes it; refuses anything but one SELECT. */
+  private static String parse(Connection connection, String sql) throws SQLException {
+    String tree;
     try (PreparedStatement statement = connection.prepareStatement(PARSE)) {
       statement.setString(1, sql);
-      statement.setString(2, sql);
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        tree = result.getString(1);
+      }
+    }
+    try (PreparedStatement statement = connection.prepareStatement(CHECK)) {
+      statement.setString(1, tree);
+      statement.setString(2, tree);
       try (ResultSet result = statement.executeQuery()) {
         result.next();
         String error = result.getString(1);
@@ -105,6 +115,7 @@ final class QueryGuard {
         }
       }
     }
+    return tree;
   }
 
   private static InvalidException refused(String why) {

@@ -22,7 +22,6 @@ import dev.meshwork.core.spi.TableStore;
 import dev.meshwork.core.spi.Workspace;
 import dev.meshwork.spec.Column;
 import dev.meshwork.spec.DataProduct;
-import dev.meshwork.spec.Kind;
 import dev.meshwork.spec.Policy;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.error.InvalidException;
@@ -203,11 +202,10 @@ public final class Builder {
 
     /** Evaluates the build policies against the result, records them, and returns the blocking failures. */
     private List<String> judge(Workspace workspace, String relation, Propagation propagation) {
-      List<Policy> applied = registry.all(Kind.POLICY).stream().map(a -> (Policy) a.resource()).toList();
       Map<String, Object> view = BuildView.of(rows, bytes, score, results, reads, workspace.columns(relation),
           scope.description(), propagation.effective(), registry::product);
       return governance.settle("DataProduct", product.id(), Policy.Event.BUILD,
-              policies.evaluate(applied, Policy.Event.BUILD, product, Map.of("build", view))).stream()
+              policies.evaluate(registry.policies(), Policy.Event.BUILD, product, Map.of("build", view))).stream()
           .filter(PolicyEngine.Evaluation::blocks)
           .map(e -> "policy " + e.policy().metadata().name() + " failed (" + e.message() + ")")
           .toList();

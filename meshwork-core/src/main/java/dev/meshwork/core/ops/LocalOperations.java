@@ -198,9 +198,8 @@ public final class LocalOperations implements Operations {
         return Optional.empty();
       }
     } catch (RuntimeException e) {
-      String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
       return Optional.of(Retention.recordFailure(store, ref, Retention.cutoff(now, days), trigger,
-          "cannot expire " + ref + ": " + message, now));
+          "cannot expire " + ref + ": " + Retention.message(e), now));
     }
     return Optional.of(Retention.enforce(tables, store, ref, days, now, trigger));
   }

@@ -66,7 +66,8 @@ public final class Retention {
     return new RetentionRun(UUID.randomUUID().toString(), product.toString(), cutoff, 0, 0, 0, trigger, error, now);
   }
 
-  private static String message(RuntimeException e) {
+  /** An exception's message, or its class when it has none. */
+  static String message(RuntimeException e) {
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }

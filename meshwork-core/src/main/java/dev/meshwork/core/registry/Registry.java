@@ -110,7 +110,7 @@ public final class Registry implements Catalog {
    */
   private List<Problem> applyPolicies(List<LoadedResource> resources) {
     Map<String, Policy> policies = new LinkedHashMap<>();
-    all(Kind.POLICY).forEach(applied -> policies.put(applied.resource().id(), (Policy) applied.resource()));
+    policies().forEach(policy -> policies.put(policy.id(), policy));
     resources.stream().filter(l -> l.resource() instanceof Policy).forEach(l -> policies.put(l.resource().id(), (Policy) l.resource()));
     List<Problem> problems = new ArrayList<>();
     for (LoadedResource loaded : resources) {
@@ -151,6 +151,11 @@ public final class Registry implements Catalog {
       cache.put(key(kind, stored.id()), applied);
       return applied;
     }).toList();
+  }
+
+  /** Every applied policy. */
+  public List<Policy> policies() {
+    return all(Kind.POLICY).stream().map(applied -> (Policy) applied.resource()).toList();
   }
 
   public List<DataProduct> products() {
