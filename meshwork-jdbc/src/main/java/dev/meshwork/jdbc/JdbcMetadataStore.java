@@ -6,6 +6,7 @@ import static dev.meshwork.jdbc.Sql.one;
 import static dev.meshwork.jdbc.Sql.query;
 import static dev.meshwork.jdbc.Sql.update;
 
+import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.core.spi.ApiToken;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.BuildRecord.InputRead;
@@ -35,7 +36,7 @@ import java.util.stream.IntStream;
  * schema (tables {@code meshwork_*}, Flyway history in {@code meshwork_schema_history}, so the
  * database can be shared with the Iceberg JDBC catalog); policy results and waivers are kept by
  * {@link Governance}, retention runs by {@link RetentionRuns}, users, teams and API tokens by
- * {@link IdentityRecords}. Each method is one transaction on a
+ * {@link IdentityRecords}, access requests by {@link AccessRequests}. Each method is one transaction on a
  * pooled connection, retried a few times when it collides with a concurrent writer.
  */
 public final class JdbcMetadataStore implements MetadataStore {
@@ -44,6 +45,7 @@ public final class JdbcMetadataStore implements MetadataStore {
   private final Governance governance;
   private final RetentionRuns retentionRuns;
   private final IdentityRecords identities;
+  private final AccessRequests accessRequests;
 
   /** Opens the database at {@code url} (user and password may be null) and brings its schema up to date. */
   public JdbcMetadataStore(String url, String user, String password) {
@@ -51,6 +53,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     this.governance = new Governance(transactions);
     this.retentionRuns = new RetentionRuns(transactions);
     this.identities = new IdentityRecords(transactions);
+    this.accessRequests = new AccessRequests(transactions);
   }
 
   @Override
@@ -335,6 +338,26 @@ public final class JdbcMetadataStore implements MetadataStore {
   @Override
   public void touchToken(String id, Instant at) {
     identities.touchToken(id, at);
+  }
+
+  @Override
+  public void saveAccessRequest(AccessRequest request) {
+    accessRequests.save(request);
+  }
+
+  @Override
+  public Optional<AccessRequest> accessRequest(String id) {
+    return accessRequests.find(id);
+  }
+
+  @Override
+  public List<AccessRequest> accessRequests(String product, String requester, AccessRequest.Status status, int limit) {
+    return accessRequests.list(product, requester, status, limit);
+  }
+
+  @Override
+  public AccessRequest updateAccessRequest(AccessRequest request, AccessRequest.Status from) {
+    return accessRequests.decide(request, from);
   }
 
   @Override

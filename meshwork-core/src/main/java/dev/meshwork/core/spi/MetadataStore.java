@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The platform's record: applied resources, builds with what they read and how their audit went,
- * policy results, waivers, retention runs, and the users, teams and API tokens of the platform.
+ * policy results, waivers, retention runs, access requests and grants, and the users, teams and API tokens of the platform.
  * Every method is atomic; implementations are safe to use from several threads.
  */
 public interface MetadataStore extends AutoCloseable {
@@ -122,6 +122,24 @@ public interface MetadataStore extends AutoCloseable {
 
   /** Records that a token was used at {@code at}. A missing one fails with a {@code NotFoundException}. */
   void touchToken(String id, Instant at);
+
+  /** Inserts an access request; one with the same id fails with an {@code AlreadyExistsException}. */
+  void saveAccessRequest(AccessRequest request);
+
+  Optional<AccessRequest> accessRequest(String id);
+
+  /**
+   * Access requests, newest first ({@code requestedAt} descending, then id descending), at most
+   * {@code limit}; {@code product}, {@code requester} and {@code status} null for any.
+   */
+  List<AccessRequest> accessRequests(String product, String requester, AccessRequest.Status status, int limit);
+
+  /**
+   * Writes a request's decision (status, decidedBy, decidedAt, reason, revokedAt) provided the
+   * stored request is still {@code from}; returns it as stored. A missing one fails with a
+   * {@code NotFoundException}, one decided meanwhile with a {@code ConflictException}.
+   */
+  AccessRequest updateAccessRequest(AccessRequest request, AccessRequest.Status from);
 
   @Override
   default void close() {}

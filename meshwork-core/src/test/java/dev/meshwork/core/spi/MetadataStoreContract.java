@@ -15,6 +15,7 @@ import dev.meshwork.core.spi.PolicyResult.Outcome;
 import dev.meshwork.spec.Kind;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.error.AlreadyExistsException;
+import dev.meshwork.spec.error.ConflictException;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.error.NotFoundException;
 import java.security.MessageDigest;
@@ -800,5 +801,68 @@ public abstract class MetadataStoreContract {
   private static Waiver waiver(String id, String product, Instant grantedAt, Instant expiresAt) {
     return new Waiver(id, "pii-needs-owner", "DataProduct", product, "the owner is being hired this month",
         "ana@example.com", grantedAt, expiresAt, null);
+  }
+
+  @Test
+  void accessRequestsRoundTripEveryFieldNewestFirstAndFiltered() {
+    AccessRequest pending = access("ar-1", "orders.daily", "bob", T0);
+    AccessRequest approved = new AccessRequest("ar-2", "crm.customers", "carol", "churn model features", true, "analysts",
+        null, "owner", AccessRequest.Status.APPROVED, T0.plusSeconds(1), T0.plus(90, ChronoUnit.DAYS), "dana",
+        T0.plusSeconds(61), "fine for the churn model", null);
+    AccessRequest forProduct = new AccessRequest("ar-3", "orders.daily", "carol", "feeds the marketing funnel", false,
+        null, "marketing.funnel", "auto", AccessRequest.Status.APPROVED, T0.plusSeconds(2), T0.plus(30, ChronoUnit.DAYS),
+        AccessRequest.AUTO, T0.plusSeconds(2), null, null);
+    for (AccessRequest request : List.of(pending, approved, forProduct)) {
+      store.saveAccessRequest(request);
+    }
+
+    assertThat(store.accessRequests(null, null, null, 10)).containsExactly(forProduct, approved, pending);
+    assertThat(store.accessRequests("orders.daily", null, null, 10)).containsExactly(forProduct, pending);
+    assertThat(store.accessRequests(null, "carol", AccessRequest.Status.APPROVED, 1)).containsExactly(forProduct);
+    assertThat(store.accessRequests(null, null, AccessRequest.Status.PENDING, 10)).containsExactly(pending);
+    store.close();
+    store = reopen();
+    assertThat(store.accessRequest("ar-2")).contains(approved);
+    assertThat(store.accessRequest("ar-9")).isEmpty();
+  }
+
+  @Test
+  void anAccessRequestIsDecidedOnlyFromTheStateTheDeciderSaw() {
+    AccessRequest pending = access("ar-1", "orders.daily", "bob", T0);
+    store.saveAccessRequest(pending);
+    AccessRequest approved = pending.decided(AccessRequest.Status.APPROVED, "dana", T0.plusSeconds(5), null);
+
+    assertThat(store.updateAccessRequest(approved, AccessRequest.Status.PENDING)).isEqualTo(approved);
+    assertThatThrownBy(() -> store.updateAccessRequest(
+        pending.decided(AccessRequest.Status.REJECTED, "erin", T0.plusSeconds(6), "not needed"),
+        AccessRequest.Status.PENDING))
+        .isInstanceOf(ConflictException.class)
+        .hasMessage("cannot decide access request ar-1: it is approved, not pending");
+    AccessRequest revoked = approved.revoked(T0.plusSeconds(9), "left the team");
+    assertThat(store.updateAccessRequest(revoked, AccessRequest.Status.APPROVED)).isEqualTo(revoked);
+    assertThat(store.accessRequest("ar-1")).contains(revoked);
+    assertThatThrownBy(() -> store.updateAccessRequest(access("ar-7", "orders.daily", "bob", T0)
+        .decided(AccessRequest.Status.APPROVED, "dana", T0.plusSeconds(1), null), AccessRequest.Status.PENDING))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("cannot decide access request ar-7: no such request");
+  }
+
+  @Test
+  void anAccessRequestWithAnIdTakenIsRefusedAndTheFirstKept() {
+    AccessRequest first = access("ar-1", "orders.daily", "bob", T0);
+    store.saveAccessRequest(first);
+
+    assertThatThrownBy(() -> store.saveAccessRequest(access("ar-1", "crm.customers", "carol", T0.plusSeconds(1))))
+        .isInstanceOf(AlreadyExistsException.class)
+        .hasMessage("cannot record access request ar-1: it exists already");
+    assertThatThrownBy(() -> store.accessRequests(null, null, null, 0))
+        .isInstanceOf(InvalidException.class)
+        .hasMessage("cannot list the access requests: the limit must be at least 1, not 0");
+    assertThat(store.accessRequests(null, null, null, 10)).containsExactly(first);
+  }
+
+  private static AccessRequest access(String id, String product, String requester, Instant at) {
+    return new AccessRequest(id, product, requester, "weekly revenue report", false, null, null, "owner",
+        AccessRequest.Status.PENDING, at, at.plus(90, ChronoUnit.DAYS), null, null, null, null);
   }
 }
