@@ -1,6 +1,9 @@
 package dev.meshwork.core;
 
+import dev.meshwork.core.access.AccessControl;
 import dev.meshwork.core.build.Builder;
+import dev.meshwork.core.build.Revealer;
+import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.config.Config;
 import dev.meshwork.core.config.ConfigReader;
 import dev.meshwork.core.identity.Identities;
@@ -35,10 +38,10 @@ public final class Platform implements AutoCloseable {
   private final MetadataStore store;
   private final TableStore tables;
   private final Engine engine;
-  private final Operations operations;
+  private final LocalOperations operations;
   private final Identities identities;
 
-  private Platform(Home.Lock lock, MetadataStore store, TableStore tables, Engine engine, Operations operations,
+  private Platform(Home.Lock lock, MetadataStore store, TableStore tables, Engine engine, LocalOperations operations,
                    Identities identities) {
     this.lock = lock;
     this.store = store;
@@ -67,12 +70,13 @@ public final class Platform implements AutoCloseable {
       store.interruptRunningBuilds(clock.instant(), "interrupted: the process running the build stopped before it ended");
       Governance governance = new Governance(store, clock);
       Registry registry = new Registry(store, governance);
-      Builder builder = new Builder(registry, engine, tables, store, secrets,
-          new KeyStore(home.keys(), environment), governance, clock);
+      KeyStore keys = new KeyStore(home.keys(), environment);
+      Builder builder = new Builder(registry, engine, tables, store, secrets, keys, governance, clock);
       Identities identities = new Identities(store, clock, () -> registry.all(Kind.DOMAIN).stream()
           .map(applied -> (Domain) applied.resource()).toList());
+      AccessControl access = new AccessControl(registry, store, governance, clock);
       return new Platform(lock, store, tables, engine, new LocalOperations(registry, builder, tables, store, engine,
-          governance, home.logs().resolve("builds.log"), clock), identities);
+          governance, access, new Revealer(keys), home.logs().resolve("builds.log"), clock, Principal.LOCAL), identities);
     } catch (RuntimeException e) {
       for (AutoCloseable closeable : opened) {
         closeQuietly(closeable);
@@ -82,8 +86,14 @@ public final class Platform implements AutoCloseable {
     }
   }
 
+  /** The operations, acting as the home's operator ({@link Principal#LOCAL}). */
   public Operations operations() {
     return operations;
+  }
+
+  /** The operations, acting as {@code caller}. */
+  public Operations operationsFor(Principal caller) {
+    return operations.as(caller);
   }
 
   /** Users, teams and API tokens. */

@@ -131,6 +131,17 @@ final class DuckDbWorkspace implements Workspace {
     return longValue("SELECT count(*) FROM " + target.sql());
   }
 
+  @Override
+  public void view(String relation, String sql) {
+    Relation target = Relation.parse(relation);
+    try {
+      createSchema(target);
+      execute("CREATE VIEW " + target.sql() + " AS\n" + sql + "\n");
+    } catch (SQLException e) {
+      throw Sql.error(e);
+    }
+  }
+
   /** Through DuckDB's appender, into a table of VARCHAR columns. */
   @Override
   public long load(String relation, List<String> columns, Iterator<Object[]> rows) {

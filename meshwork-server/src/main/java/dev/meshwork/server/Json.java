@@ -103,6 +103,19 @@ public final class Json {
     }
   }
 
+  /** An optional day such as 2026-12-31; null when the field is absent. */
+  static java.time.LocalDate date(JsonNode body, String field) {
+    String value = text(body, field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidException("cannot read field " + field + ": '" + value + "' is not a day such as 2026-12-31");
+    }
+  }
+
   /** A problem's fields, without the derived {@code error} flag. */
   @JsonIgnoreProperties("error")
   private abstract static class ProblemFields {}

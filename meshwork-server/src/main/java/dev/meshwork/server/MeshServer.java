@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,7 +30,7 @@ public final class MeshServer implements AutoCloseable {
   private final Object drained = new Object();
   private int running;
 
-  private MeshServer(Operations operations, AutoCloseable owned, ServerOptions options, Authorizer authorizer) {
+  private MeshServer(Function<Principal, Operations> operations, AutoCloseable owned, ServerOptions options, Authorizer authorizer) {
     this.owned = owned;
     this.options = options;
     this.routes = Routes.all(operations, options.specBase());
@@ -49,11 +50,17 @@ public final class MeshServer implements AutoCloseable {
 
   /** Starts serving the platform's operations; the server owns the platform from now on. */
   public static MeshServer start(Platform platform, ServerOptions options, Authorizer authorizer) {
-    return start(platform.operations(), platform, options, authorizer);
+    return start(platform::operationsFor, platform, options, authorizer);
   }
 
   /** Starts serving {@code operations}; {@code owned} (may be null) is closed when the server stops. */
   public static MeshServer start(Operations operations, AutoCloseable owned, ServerOptions options, Authorizer authorizer) {
+    return start(caller -> operations, owned, options, authorizer);
+  }
+
+  /** Starts serving, each request calling the operations acting as its caller; {@code owned} as above. */
+  public static MeshServer start(Function<Principal, Operations> operations, AutoCloseable owned, ServerOptions options,
+                                 Authorizer authorizer) {
     MeshServer server = new MeshServer(operations, owned, options, authorizer);
     try {
       server.app.start(options.bind(), options.port());

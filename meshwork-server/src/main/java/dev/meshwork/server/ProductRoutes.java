@@ -3,6 +3,7 @@ package dev.meshwork.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshwork.core.ops.BuildListener;
 import dev.meshwork.core.ops.BuildRequest;
+import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.spec.ProductRef;
@@ -12,6 +13,7 @@ import dev.meshwork.spec.load.Loader;
 import dev.meshwork.spec.load.Problem;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 /** Products, their builds, search, queries and applying resources. */
@@ -20,21 +22,25 @@ final class ProductRoutes {
   static final int MAX_LIMIT = 1000;
   static final int MAX_ROWS = 10_000;
 
-  private final Operations operations;
+  private final Function<Principal, Operations> operations;
   private final Path specBase;
 
-  ProductRoutes(Operations operations, Path specBase) {
+  ProductRoutes(Function<Principal, Operations> operations, Path specBase) {
     this.operations = operations;
     this.specBase = specBase;
   }
 
+  private Operations ops(Request request) {
+    return operations.apply(request.principal());
+  }
+
   List<Route> routes() {
     return List.of(
-        Route.get("/api/v1/products", Permission.READ, r -> operations.status(null)),
-        Route.get("/api/v1/products/{ref}", Permission.READ, r -> operations.describe(r.product("ref"))),
-        Route.get("/api/v1/products/{ref}/status", Permission.READ, r -> operations.status(r.product("ref")).get(0)),
+        Route.get("/api/v1/products", Permission.READ, r -> ops(r).status(null)),
+        Route.get("/api/v1/products/{ref}", Permission.READ, r -> ops(r).describe(r.product("ref"))),
+        Route.get("/api/v1/products/{ref}/status", Permission.READ, r -> ops(r).status(r.product("ref")).get(0)),
         Route.get("/api/v1/products/{ref}/builds", Permission.READ,
-            r -> operations.history(r.product("ref"), r.limit("limit", 20, MAX_LIMIT))),
+            r -> ops(r).history(r.product("ref"), r.limit("limit", 20, MAX_LIMIT))),
         Route.post("/api/v1/products/{ref}/builds", Permission.BUILD, Route.Body.JSON, this::build),
         Route.get("/api/v1/search", Permission.READ, this::search),
         Route.post("/api/v1/query", Permission.QUERY, Route.Body.JSON, this::query),
@@ -47,7 +53,7 @@ final class ProductRoutes {
     JsonNode body = request.json();
     BuildRequest build = new BuildRequest(product, Json.text(body, "partition"), Json.text(body, "from"),
         Json.text(body, "to"), Json.flag(body, "full"));
-    List<BuildRecord> records = operations.build(build, BuildListener.NONE);
+    List<BuildRecord> records = ops(request).build(build, BuildListener.NONE);
     BuildRecord last = records.get(records.size() - 1);
     if (last.status() != BuildRecord.Status.PUBLISHED) {
       throw new ApiException(422, "build_failed", "cannot build " + product + ": "
@@ -61,13 +67,13 @@ final class ProductRoutes {
     if (text == null) {
       throw new InvalidException("cannot search: query parameter q is missing");
     }
-    return operations.search(text, request.limit("limit", 20, MAX_LIMIT));
+    return ops(request).search(text, request.limit("limit", 20, MAX_LIMIT));
   }
 
   private Object query(Request request) {
     JsonNode body = request.json();
     String sql = Json.requiredText(body, "sql");
-    return operations.query(sql, Json.number(body, "maxRows", 1000, MAX_ROWS));
+    return ops(request).query(sql, Json.number(body, "maxRows", 1000, MAX_ROWS));
   }
 
   private Object apply(Request request) {
@@ -81,7 +87,7 @@ final class ProductRoutes {
     for (LoadedResource document : loaded.resources()) {
       request.principal().requireMayApply(document.resource());
     }
-    var result = operations.apply(loaded.resources());
+    var result = ops(request).apply(loaded.resources());
     List<Problem> warnings = new java.util.ArrayList<>(loaded.problems());
     warnings.addAll(result.warnings());
     return Map.of("changes", result.changes(), "warnings", warnings);

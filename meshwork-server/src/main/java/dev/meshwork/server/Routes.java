@@ -1,5 +1,6 @@
 package dev.meshwork.server;
 
+import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.spi.EngineException;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Every route the server has, in one list: the server registers exactly these. */
 public final class Routes {
@@ -21,13 +23,15 @@ public final class Routes {
 
   private Routes() {}
 
-  public static List<Route> all(Operations operations, Path specBase) {
+  /** The routes, each calling the operations acting as the request's caller. */
+  public static List<Route> all(Function<Principal, Operations> operations, Path specBase) {
     RawJson openApi = new RawJson(openApi());
     List<Route> routes = new ArrayList<>();
     routes.add(Route.get("/health", Permission.PUBLIC, r -> Map.of("status", "ok")));
     routes.add(Route.get("/api/v1/openapi.json", Permission.PUBLIC, r -> openApi));
     routes.addAll(new ProductRoutes(operations, specBase).routes());
     routes.addAll(new GovernanceRoutes(operations).routes());
+    routes.addAll(new AccessRoutes(operations).routes());
     return List.copyOf(routes);
   }
 

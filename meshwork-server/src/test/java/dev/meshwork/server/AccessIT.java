@@ -49,7 +49,7 @@ class AccessIT {
         401, 403, 200, 403, 200);
     row("GET /api/v1/search", "/api/v1/search?q=sales", null, null, 401, 200, 200, 200, 200);
     row("POST /api/v1/query", "/api/v1/query", "application/json", "{\"sql\": \"SELECT count(*) AS n FROM shop.sales\"}",
-        401, 200, 200, 200, 200);
+        401, 403, 200, 403, 200);
     row("POST /api/v1/resources", "/api/v1/resources", "application/yaml", SHOP_SOURCE, 401, 403, 200, 403, 200);
     row("GET /api/v1/policies/results", "/api/v1/policies/results", null, null, 401, 200, 200, 200, 200);
     row("GET /api/v1/waivers", "/api/v1/waivers", null, null, 401, 200, 200, 200, 200);
@@ -58,6 +58,18 @@ class AccessIT {
     row("POST /api/v1/retention/runs", "/api/v1/retention/runs", "application/json", "{\"product\": \"shop.sales\"}",
         401, 403, 200, 403, 200);
     row("GET /api/v1/retention/runs", "/api/v1/retention/runs", null, null, 401, 200, 200, 200, 200);
+    row("POST /api/v1/access/requests", "/api/v1/access/requests", "application/json",
+        "{\"product\": \"shop.nope\", \"purpose\": \"weekly revenue report\"}", 401, 404, 404, 404, 404);
+    row("GET /api/v1/access/requests", "/api/v1/access/requests", null, null, 401, 200, 200, 200, 200);
+    row("GET /api/v1/access/requests/{id}", "/api/v1/access/requests/ar-nope", null, null, 401, 404, 404, 404, 404);
+    row("POST /api/v1/access/requests/{id}/approve", "/api/v1/access/requests/ar-nope/approve", "application/json", "{}",
+        401, 404, 404, 404, 404);
+    row("POST /api/v1/access/requests/{id}/reject", "/api/v1/access/requests/ar-nope/reject", "application/json", "{}",
+        401, 404, 404, 404, 404);
+    row("POST /api/v1/access/requests/{id}/revoke", "/api/v1/access/requests/ar-nope/revoke", "application/json", "{}",
+        401, 404, 404, 404, 404);
+    row("GET /api/v1/access/grants", "/api/v1/access/grants", null, null, 401, 200, 200, 200, 200);
+    row("GET /api/v1/products/{ref}/rows", "/api/v1/products/shop.sales/rows", null, null, 401, 403, 200, 403, 200);
   }
 
   @TempDir

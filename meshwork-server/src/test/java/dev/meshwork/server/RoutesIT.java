@@ -22,7 +22,7 @@ class RoutesIT {
 
   @BeforeAll
   static void start() {
-    server = MeshServer.start(null, null, ServerOptions.of("127.0.0.1", 0), Authorizer.ALLOW_ALL);
+    server = MeshServer.start((dev.meshwork.core.ops.Operations) null, null, ServerOptions.of("127.0.0.1", 0), Authorizer.ALLOW_ALL);
     http = new Http(server.port());
   }
 

@@ -140,6 +140,18 @@ public final class Identities {
   }
 
   /**
+   * The principal of a user, as if they had authenticated; for the home's operator acting on a
+   * user's behalf.
+   *
+   * @throws NotFoundException when there is no such user
+   */
+  public Principal principal(String name) {
+    User user = store.user(name).orElseThrow(() -> new NotFoundException("cannot act as " + name
+        + ": no such user on this platform"));
+    return Principal.of(user, Roles.of(user, domains.get()));
+  }
+
+  /**
    * On a platform's first start, when it has no user, creates the admin user {@code admin} and
    * returns a token for it that does not expire; once any user exists, returns empty.
    */

@@ -18,6 +18,9 @@ public record Principal(String user, String team, boolean admin, Set<String> own
     memberOf = Set.copyOf(memberOf);
   }
 
+  /** Whoever runs the platform in-process on its home: they hold its keys, so they act as a platform admin. */
+  public static final Principal LOCAL = new Principal("local", null, true, Set.of(), Set.of());
+
   static Principal of(User user, Roles roles) {
     return new Principal(user.name(), user.team(), roles.admin(), roles.owns(), roles.memberOf());
   }

@@ -1,8 +1,15 @@
 package dev.meshwork.core.ops;
 
+import dev.meshwork.core.access.AccessAsk;
+import dev.meshwork.core.access.AccessControl;
+import dev.meshwork.core.access.AccessFilter;
+import dev.meshwork.core.access.Reading;
 import dev.meshwork.core.build.Builder;
+import dev.meshwork.core.build.Revealer;
+import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.policy.Governance;
 import dev.meshwork.core.registry.Registry;
+import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.Engine;
 import dev.meshwork.core.spi.MetadataStore;
@@ -26,7 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The operations, run in this process on an open platform. */
+/** The operations, run in this process on an open platform, acting as one caller. */
 public final class LocalOperations implements Operations {
 
   private final Registry registry;
@@ -38,15 +45,17 @@ public final class LocalOperations implements Operations {
   private final Governance governance;
   private final Clock clock;
 
-  /** {@code buildLog} is the file every build's stages and outcome are appended to. */
-  public LocalOperations(Registry registry, Builder builder, TableStore tables, MetadataStore store, Engine engine,
-                         Governance governance, Path buildLog) {
-    this(registry, builder, tables, store, engine, governance, buildLog, Clock.systemUTC());
-  }
+  private final AccessControl access;
+  private final Revealer revealer;
+  private final Principal caller;
 
-  /** As above, with the clock that retention cutoffs are taken from. */
+  /**
+   * Operations acting as {@code caller}. {@code buildLog} is the file every build's stages and
+   * outcome are appended to; {@code clock} gives retention cutoffs and access decisions their time.
+   */
   public LocalOperations(Registry registry, Builder builder, TableStore tables, MetadataStore store, Engine engine,
-                         Governance governance, Path buildLog, Clock clock) {
+                         Governance governance, AccessControl access, Revealer revealer, Path buildLog, Clock clock,
+                         Principal caller) {
     this.clock = clock;
     this.governance = governance;
     this.registry = registry;
@@ -55,6 +64,20 @@ public final class LocalOperations implements Operations {
     this.store = store;
     this.engine = engine;
     this.buildLog = buildLog;
+    this.access = access;
+    this.revealer = revealer;
+    this.caller = caller;
+  }
+
+  /** The same operations, acting as {@code principal}. */
+  public LocalOperations as(Principal principal) {
+    return new LocalOperations(registry, builder, tables, store, engine, governance, access, revealer, buildLog, clock,
+        principal);
+  }
+
+  /** Who these operations act as. */
+  public Principal caller() {
+    return caller;
   }
 
   @Override
@@ -132,9 +155,10 @@ public final class LocalOperations implements Operations {
         ProductRef ref = ProductRef.parse(relation);
         DataProduct product = registry.product(ref).orElseThrow(() -> new NotFoundException(
             "cannot run the query: no product " + relation + " on this platform"));
+        Reading reading = access.reading(caller, ref);
         TableStore.Snapshot current = tables.current(ref).orElseThrow(() -> new InvalidException(
             "cannot run the query: " + relation + " was never published (build it first with mesh build " + relation + ")"));
-        workspace.attachParquet(ref.toString(), tables.files(ref, current.id()), product.spec().schema());
+        revealer.attach(workspace, product, tables.files(ref, current.id()), reading.pii());
       }
       workspace.seal();
       return workspace.query(sql, maxRows);
@@ -208,6 +232,45 @@ public final class LocalOperations implements Operations {
   public List<RetentionRun> retentionHistory(Optional<ProductRef> product, int limit) {
     product.ifPresent(registry::requireProduct);
     return store.retentionRuns(product.map(ProductRef::toString).orElse(null), limit);
+  }
+
+  @Override
+  public AccessRequest requestAccess(AccessAsk ask) {
+    return access.request(caller, ask);
+  }
+
+  @Override
+  public AccessRequest approveAccess(String id, String note) {
+    return access.approve(caller, id, note);
+  }
+
+  @Override
+  public AccessRequest rejectAccess(String id, String reason) {
+    return access.reject(caller, id, reason);
+  }
+
+  @Override
+  public AccessRequest revokeAccess(String id, String reason) {
+    return access.revoke(caller, id, reason);
+  }
+
+  @Override
+  public AccessRequest accessRequest(String id) {
+    return access.show(caller, id);
+  }
+
+  @Override
+  public List<AccessRequest> accessRequests(AccessFilter filter) {
+    return access.list(caller, filter);
+  }
+
+  @Override
+  public Rows sample(ProductRef product, int rows) {
+    registry.requireProduct(product);
+    if (rows < 1) {
+      throw new InvalidException("cannot sample " + product + ": the number of rows must be at least 1, not " + rows);
+    }
+    return query("SELECT * FROM \"" + product.domain() + "\".\"" + product.name() + "\"", rows);
   }
 
   /** Every applied resource of a kind, for listings. */

@@ -1,5 +1,8 @@
 package dev.meshwork.core.ops;
 
+import dev.meshwork.core.access.AccessAsk;
+import dev.meshwork.core.access.AccessFilter;
+import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.RetentionRun;
@@ -39,7 +42,13 @@ public interface Operations {
   /** Products matching words of {@code text}, best first. */
   List<SearchHit> search(String text, int limit);
 
-  /** Runs a query over the published products, which it names {@code domain.name}. */
+  /**
+   * Runs a read-only query over the published products, which it names {@code domain.name}; each
+   * one read needs a grant (or the caller's own domain), and PII comes back masked unless the grant
+   * covers it.
+   *
+   * @throws dev.meshwork.spec.error.DeniedException when a product read has no grant for the caller
+   */
   Rows query(String sql, int maxRows);
 
   /** A product's publishes, newest first. */
@@ -72,4 +81,40 @@ public interface Operations {
 
   /** Retention runs recorded, newest first: the given product's or every product's. */
   List<RetentionRun> retentionHistory(Optional<ProductRef> product, int limit);
+
+  /**
+   * Asks to read a product's data; returns the request as recorded, approved at once when the
+   * product's approval is automatic, rejected at once when an access policy refuses it.
+   *
+   * @throws dev.meshwork.spec.error.NotFoundException when the product (or the team or product it is for) does not exist
+   * @throws dev.meshwork.spec.error.ConflictException when the caller has such a request pending or granted already
+   */
+  AccessRequest requestAccess(AccessAsk ask);
+
+  /**
+   * Approves a pending request, which becomes a grant.
+   *
+   * @throws dev.meshwork.spec.error.DeniedException when the caller may not decide it or an access policy forbids it
+   */
+  AccessRequest approveAccess(String id, String note);
+
+  /** Rejects a pending request, for a reason. */
+  AccessRequest rejectAccess(String id, String reason);
+
+  /** Withdraws a grant: its holder gives it up, or a decider takes it back. */
+  AccessRequest revokeAccess(String id, String reason);
+
+  /** One access request the caller may see. */
+  AccessRequest accessRequest(String id);
+
+  /** The access requests the caller may see that the filter picks, newest first. */
+  List<AccessRequest> accessRequests(AccessFilter filter);
+
+  /**
+   * The first {@code rows} rows of a published product, as the caller may read them (PII masked
+   * unless their grant covers it).
+   *
+   * @throws dev.meshwork.spec.error.DeniedException when the caller has no grant to read it
+   */
+  Rows sample(ProductRef product, int rows);
 }

@@ -18,9 +18,11 @@ import java.util.Map;
  * @param forTeam        the team the grant is for, or null
  * @param forProduct     the consuming product the grant is for ({@code domain.name}), or null
  * @param classification the requested product's classification
+ * @param approver       who is approving it, or empty while it is being requested
  */
 public record AccessView(String requester, String team, String purpose, boolean pii, LocalDate until,
-                         String forTeam, String forProduct, Classification classification) {
+                         String forTeam, String forProduct, Classification classification,
+                         String approver) {
 
   /** The request as the map the {@code access} variable holds. */
   public Map<String, Object> toMap() {
@@ -33,6 +35,7 @@ public record AccessView(String requester, String team, String purpose, boolean 
     view.put("forTeam", text(forTeam));
     view.put("forProduct", text(forProduct));
     view.put("classification", classification.name());
+    view.put("approver", text(approver));
     return view;
   }
 

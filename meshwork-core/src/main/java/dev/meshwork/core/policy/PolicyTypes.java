@@ -63,7 +63,7 @@ final class PolicyTypes implements CelTypeProvider {
         "quality", ListType.create(result), "inputs", ListType.create(read), "schema", ListType.create(outputColumn),
         "scope", TEXT, "classification", TEXT));
     this.access = struct("AccessRequest", Map.of("requester", TEXT, "team", TEXT, "purpose", TEXT, "pii", FLAG,
-        "until", TEXT, "forTeam", TEXT, "forProduct", TEXT, "classification", TEXT));
+        "until", TEXT, "forTeam", TEXT, "forProduct", TEXT, "classification", TEXT, "approver", TEXT));
   }
 
   /** The type of {@code access}, the request an access policy judges. */

@@ -35,6 +35,14 @@ public interface Workspace extends AutoCloseable {
   long materialize(String relation, String sql);
 
   /**
+   * Makes {@code sql} readable as {@code relation}, computed when read. Engines without views keep
+   * this default, which materializes it.
+   */
+  default void view(String relation, String sql) {
+    materialize(relation, sql);
+  }
+
+  /**
    * Creates table {@code relation} with text {@code columns} and loads {@code rows} into it, each
    * row a String (or null) per column, in the engine's fastest way; returns the number of rows.
    * Used for values only Java can compute, such as encrypted PII. Engines that cannot load rows

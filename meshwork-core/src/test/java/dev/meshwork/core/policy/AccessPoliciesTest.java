@@ -61,10 +61,10 @@ class AccessPoliciesTest {
     Policy policy = (Policy) load(POLICY.formatted("access", RULE)).resources().get(0).resource();
     DataProduct product = (DataProduct) load(PRODUCT).resources().get(0).resource();
     PolicyEngine engine = PolicyEngine.standard();
-    AccessView vague = new AccessView("li", "growth", "analysis", true, null, null, null, Classification.CONFIDENTIAL);
+    AccessView vague = new AccessView("li", "growth", "analysis", true, null, null, null, Classification.CONFIDENTIAL, "");
     AccessView stated = new AccessView("li", "growth", "churn model for the Q3 retention campaign", true,
-        LocalDate.of(2027, 3, 31), "growth", null, Classification.CONFIDENTIAL);
-    AccessView noPii = new AccessView("li", "growth", "analysis", false, null, null, null, Classification.CONFIDENTIAL);
+        LocalDate.of(2027, 3, 31), "growth", null, Classification.CONFIDENTIAL, "");
+    AccessView noPii = new AccessView("li", "growth", "analysis", false, null, null, null, Classification.CONFIDENTIAL, "");
 
     assertThat(engine.evaluate(List.of(policy), Policy.Event.ACCESS, product, Map.of("access", vague.toMap())))
         .extracting(PolicyEngine.Evaluation::status).containsExactly(PolicyResult.Outcome.FAILED);
