@@ -2,6 +2,7 @@ package dev.meshwork.cli;
 
 import dev.meshwork.core.Home;
 import dev.meshwork.core.Platform;
+import dev.meshwork.core.ops.Operations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
         + "Meshwork validates, builds, checks and publishes them.",
     subcommands = {InitCommand.class, ValidateCommand.class, ApplyCommand.class, BuildCommand.class,
         StatusCommand.class, DescribeCommand.class, SearchCommand.class, QueryCommand.class, HistoryCommand.class,
+        AccessCommand.class,
         RetentionCommand.class, PolicyCommand.class, UserCommand.class, TeamCommand.class, TokenCommand.class,
         ServeCommand.class, ExamplesCommand.class, SchemaCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
@@ -38,6 +40,10 @@ public final class MeshCommand implements Runnable {
   @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "text",
       description = "Output format of read commands: ${COMPLETION-CANDIDATES} (junit: mesh policy check only; default: ${DEFAULT-VALUE}).")
   Output output;
+
+  @Option(names = "--as", scope = ScopeType.INHERIT, paramLabel = "USER",
+      description = "Act as this platform user, with their roles and grants (default: the home's operator, a platform admin).")
+  String as;
 
   private final Map<String, String> environment;
   private final Clock clock;
@@ -76,6 +82,11 @@ public final class MeshCommand implements Runnable {
   /** The platform on this command's home, in this process. */
   Platform platform() {
     return Platform.open(home(), environment, clock);
+  }
+
+  /** The platform's operations, acting as the user of {@code --as}, or as the home's operator. */
+  Operations operations(Platform platform) {
+    return as == null ? platform.operations() : platform.operationsFor(platform.identities().principal(as));
   }
 
   Output output() {

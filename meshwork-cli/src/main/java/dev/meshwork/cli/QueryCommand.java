@@ -37,7 +37,7 @@ final class QueryCommand implements Callable<Integer> {
   public Integer call() {
     Rows rows;
     try (Platform platform = mesh.platform()) {
-      rows = platform.operations().query(sql, maxRows);
+      rows = mesh.operations(platform).query(sql, maxRows);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (mesh.output() == Output.JSON) {

@@ -72,7 +72,7 @@ final class AccessRoutes {
       return null;
     }
     for (AccessRequest.Status status : AccessRequest.Status.values()) {
-      if (status.toString().equals(value)) {
+      if (status.toString().equalsIgnoreCase(value)) {
         return status;
       }
     }
