@@ -39,6 +39,18 @@ class QuerySandboxIT {
     assertThat(mesh.scalar("SELECT sum(x) FROM range(4) t(x)")).isEqualTo("6");
   }
 
+  @Test
+  void aQueryRunningPastItsTimeLimitIsStopped(@TempDir Path other) {
+    TestMesh limited = new TestMesh(other);
+    limited.write("home/meshwork.yaml", "engine:\n  query-timeout: 1\n");
+    long started = System.nanoTime();
+    Cli slow = limited.mesh("query", "SELECT count(*) FROM range(1000000000000) a(x) WHERE x % 7 = 3");
+    assertThat(slow.exit()).isEqualTo(2);
+    assertThat(slow.err()).contains("cannot run the query: it ran longer than its time limit of 1 s;"
+        + " narrow it down or aggregate first");
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(30));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       DROP TABLE shop.sales                                  | only a read-only query (SELECT, WITH … SELECT, VALUES) is allowed

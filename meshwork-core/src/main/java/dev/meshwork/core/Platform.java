@@ -76,7 +76,8 @@ public final class Platform implements AutoCloseable {
           .map(applied -> (Domain) applied.resource()).toList());
       AccessControl access = new AccessControl(registry, store, governance, clock);
       return new Platform(lock, store, tables, engine, new LocalOperations(registry, builder, tables, store, engine,
-          governance, access, new Revealer(keys), home.logs().resolve("builds.log"), clock, Principal.LOCAL), identities);
+          governance, access, new Revealer(keys), home.logs().resolve("builds.log"), clock,
+          java.time.Duration.ofSeconds(config.engine().queryTimeout()), Principal.LOCAL), identities);
     } catch (RuntimeException e) {
       for (AutoCloseable closeable : opened) {
         closeQuietly(closeable);

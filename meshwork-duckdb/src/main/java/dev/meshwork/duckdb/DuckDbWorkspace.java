@@ -8,9 +8,9 @@ import dev.meshwork.core.spi.EngineColumn;
 import dev.meshwork.core.spi.EngineException;
 import dev.meshwork.core.spi.Rows;
 import dev.meshwork.core.spi.Workspace;
+import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.Column;
 import dev.meshwork.spec.Source;
-import dev.meshwork.spec.error.InvalidException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -39,6 +40,7 @@ final class DuckDbWorkspace implements Workspace {
   private final Path temp;
   private final Path spill;
   private final List<Path> attached = new ArrayList<>();
+  private volatile Statement running;
 
   DuckDbWorkspace(DuckDBConnection connection, Path temp, Path spill) {
     this.connection = connection;
@@ -207,6 +209,26 @@ final class DuckDbWorkspace implements Workspace {
    */
   @Override
   public Rows query(String sql, int maxRows) {
+    return query(sql, maxRows, null);
+  }
+
+  @Override
+  public Rows query(String sql, int maxRows, Duration limit) {
+    try (Deadline deadline = Deadline.start(limit)) {
+      deadline.watch(this::cancelRunning);
+      try {
+        return limitedQuery(sql, maxRows);
+      } catch (RuntimeException e) {
+        if (deadline.passed()) {
+          throw new InvalidException("cannot run the query: it ran longer than its time limit of "
+              + limit.toSeconds() + " s; narrow it down or aggregate first");
+        }
+        throw e;
+      }
+    }
+  }
+
+  private Rows limitedQuery(String sql, int maxRows) {
     List<String> names = new ArrayList<>();
     try (PreparedStatement prepared = connection.prepareStatement(sql)) {
       ResultSetMetaData metadata = prepared.getMetaData();
@@ -252,21 +274,43 @@ final class DuckDbWorkspace implements Workspace {
   }
 
   private Rows rows(String sql, List<String> names, int maxRows) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-      List<List<Object>> rows = new ArrayList<>();
-      boolean more = false;
-      while (result.next()) {
-        if (rows.size() == maxRows) {
-          more = true;
-          break;
-        }
-        List<Object> row = new ArrayList<>(names.size());
-        for (int i = 1; i <= names.size(); i++) {
-          row.add(DuckDbTypes.value(result, i));
-        }
-        rows.add(Collections.unmodifiableList(row));
+    try (Statement statement = connection.createStatement()) {
+      running = statement;
+      try (ResultSet result = statement.executeQuery(sql)) {
+        return read(result, names, maxRows);
+      } finally {
+        running = null;
       }
-      return new Rows(names, rows, more);
+    }
+  }
+
+  private static Rows read(ResultSet result, List<String> names, int maxRows) throws SQLException {
+    List<List<Object>> rows = new ArrayList<>();
+    boolean more = false;
+    while (result.next()) {
+      if (rows.size() == maxRows) {
+        more = true;
+        break;
+      }
+      List<Object> row = new ArrayList<>(names.size());
+      for (int i = 1; i <= names.size(); i++) {
+        row.add(DuckDbTypes.value(result, i));
+      }
+      rows.add(Collections.unmodifiableList(row));
+    }
+    return new Rows(names, rows, more);
+  }
+
+  /** Cancels the statement running now, if any; called from the deadline's thread. */
+  private void cancelRunning() {
+    Statement statement = running;
+    if (statement == null) {
+      return;
+    }
+    try {
+      statement.cancel();
+    } catch (SQLException e) {
+      // the statement ended meanwhile: nothing to cancel
     }
   }
 

@@ -25,13 +25,14 @@ public record Config(Store store, Lake lake, Engine engine) {
   public record Engine(
       /* engine.type: the engine implementation */ String type,
       /* engine.threads: threads per build or query; 0 = one per core */ int threads,
-      /* engine.memory-limit: e.g. 4GB; default the engine's own (80% of RAM for DuckDB) */ String memoryLimit) {}
+      /* engine.memory-limit: e.g. 4GB; default the engine's own (80% of RAM for DuckDB) */ String memoryLimit,
+      /* engine.query-timeout: seconds a consumer's query may run before it is stopped; default 60 */ int queryTimeout) {}
 
   public static Config defaults(Home home) {
     return new Config(
         new Store("jdbc", h2Url(home), "sa", null),
         new Lake("iceberg", home.lake()),
-        new Engine("duckdb", 0, null));
+        new Engine("duckdb", 0, null, 60));
   }
 
   /**

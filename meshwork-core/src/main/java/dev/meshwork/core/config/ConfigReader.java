@@ -21,7 +21,7 @@ public final class ConfigReader {
   private static final Map<String, List<String>> KEYS = Map.of(
       "store", List.of("type", "url", "user", "password"),
       "lake", List.of("type", "path"),
-      "engine", List.of("type", "threads", "memory-limit"));
+      "engine", List.of("type", "threads", "memory-limit", "query-timeout"));
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
@@ -64,7 +64,8 @@ public final class ConfigReader {
         new Config.Engine(
             reader.text(values, "engine.type", defaults.engine().type()),
             reader.number(values, "engine.threads", defaults.engine().threads()),
-            reader.text(values, "engine.memory-limit", defaults.engine().memoryLimit())));
+            reader.text(values, "engine.memory-limit", defaults.engine().memoryLimit()),
+            reader.number(values, "engine.query-timeout", defaults.engine().queryTimeout())));
     if (!reader.problems.isEmpty()) {
       reader.problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
       throw new InvalidException(file + " is not a valid configuration", reader.problems);

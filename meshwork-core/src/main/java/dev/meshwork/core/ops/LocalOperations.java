@@ -28,6 +28,7 @@ import dev.meshwork.spec.error.NotFoundException;
 import dev.meshwork.spec.load.LoadedResource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,14 +49,16 @@ public final class LocalOperations implements Operations {
   private final AccessControl access;
   private final Revealer revealer;
   private final Principal caller;
+  private final Duration queryLimit;
 
   /**
    * Operations acting as {@code caller}. {@code buildLog} is the file every build's stages and
-   * outcome are appended to; {@code clock} gives retention cutoffs and access decisions their time.
+   * outcome are appended to; {@code clock} gives retention cutoffs and access decisions their time;
+   * a consumer's query is stopped after {@code queryLimit}.
    */
   public LocalOperations(Registry registry, Builder builder, TableStore tables, MetadataStore store, Engine engine,
                          Governance governance, AccessControl access, Revealer revealer, Path buildLog, Clock clock,
-                         Principal caller) {
+                         Duration queryLimit, Principal caller) {
     this.clock = clock;
     this.governance = governance;
     this.registry = registry;
@@ -67,12 +70,13 @@ public final class LocalOperations implements Operations {
     this.access = access;
     this.revealer = revealer;
     this.caller = caller;
+    this.queryLimit = queryLimit;
   }
 
   /** The same operations, acting as {@code principal}. */
   public LocalOperations as(Principal principal) {
     return new LocalOperations(registry, builder, tables, store, engine, governance, access, revealer, buildLog, clock,
-        principal);
+        queryLimit, principal);
   }
 
   /** Who these operations act as. */
@@ -161,7 +165,7 @@ public final class LocalOperations implements Operations {
         revealer.attach(workspace, product, tables.files(ref, current.id()), reading.pii());
       }
       workspace.seal();
-      return workspace.query(sql, maxRows);
+      return workspace.query(sql, maxRows, queryLimit);
     }
   }
 

@@ -59,6 +59,16 @@ public interface Workspace extends AutoCloseable {
   Rows query(String sql, int maxRows);
 
   /**
+   * As {@link #query(String, int)}, stopping the query when it runs longer than {@code limit}.
+   * Engines that cannot stop a running query keep this default, which fails.
+   *
+   * @throws dev.meshwork.spec.error.InvalidException when the query ran out of time
+   */
+  default Rows query(String sql, int maxRows, java.time.Duration limit) {
+    throw new EngineException("cannot run the query: this engine cannot stop a query that runs too long");
+  }
+
+  /**
    * The relations a consumer's query reads, as {@code schema.name} in lower case, however they
    * are spelled. Engines that cannot tell keep this default, which refuses every query.
    *

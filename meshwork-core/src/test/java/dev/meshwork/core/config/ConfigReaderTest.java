@@ -36,7 +36,7 @@ class ConfigReaderTest {
         """);
     assertThat(config.store()).isEqualTo(new Config.Store("jdbc", "jdbc:postgresql://db:5432/mesh", "mesh", "${env:MESH_STORE_PASSWORD}"));
     assertThat(config.lake().path()).isEqualTo(Path.of("/data/lake"));
-    assertThat(config.engine()).isEqualTo(new Config.Engine("duckdb", 4, "8GB"));
+    assertThat(config.engine()).isEqualTo(new Config.Engine("duckdb", 4, "8GB", 60));
   }
 
   @Test
