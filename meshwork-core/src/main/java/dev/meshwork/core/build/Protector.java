@@ -89,15 +89,19 @@ final class Protector {
 
   /** Encrypts the column's distinct values into table {@code mapping} (plain, cipher). */
   private void load(Workspace workspace, String domain, String relation, String column, String mapping) {
-    String name = Sql.identifier(column);
-    List<List<Object>> distinct = workspace.query("SELECT DISTINCT " + name + " FROM " + Sql.relation(relation)
-        + " WHERE " + name + " IS NOT NULL", Integer.MAX_VALUE - 1).rows();
+    List<String> distinct = distinct(workspace, relation, column);
     List<Object[]> pairs = new ArrayList<>(distinct.size());
-    for (List<Object> row : distinct) {
-      String plain = row.get(0).toString();
+    for (String plain : distinct) {
       pairs.add(new Object[] {plain, keys.encrypt(domain, plain)});
     }
     workspace.load(mapping, List.of("plain", "cipher"), pairs.iterator());
+  }
+
+  /** The distinct values of a column other than null, as text. */
+  static List<String> distinct(Workspace workspace, String relation, String column) {
+    String name = Sql.identifier(column);
+    return workspace.query("SELECT DISTINCT " + name + " FROM " + Sql.relation(relation) + " WHERE " + name
+        + " IS NOT NULL", Integer.MAX_VALUE - 1).rows().stream().map(row -> row.get(0).toString()).toList();
   }
 
   private static boolean protectedColumn(Column column) {

@@ -72,12 +72,9 @@ public final class Revealer {
 
   /** Decrypts the column's distinct values into table {@code mapping} (cipher, plain). */
   private void decrypt(Workspace workspace, String domain, String relation, String column, String mapping) {
-    String name = Sql.identifier(column);
-    List<List<Object>> distinct = workspace.query("SELECT DISTINCT " + name + " FROM " + Sql.relation(relation)
-        + " WHERE " + name + " IS NOT NULL", Integer.MAX_VALUE - 1).rows();
+    List<String> distinct = Protector.distinct(workspace, relation, column);
     List<Object[]> pairs = new ArrayList<>(distinct.size());
-    for (List<Object> row : distinct) {
-      String cipher = row.get(0).toString();
+    for (String cipher : distinct) {
       pairs.add(new Object[] {cipher, keys.decrypt(domain, cipher)});
     }
     workspace.load(mapping, List.of("cipher", "plain"), pairs.iterator());
