@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
       platform.close();
       throw e;
     }
-    Serving serving = Serving.start(platform, options);
+    Serving serving = Serving.start(platform, home, options);
     server = serving.server();
     print(home, tokens, serving.url(options));
     serving.awaitStop();

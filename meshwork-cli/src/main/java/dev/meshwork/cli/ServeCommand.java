@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
     ServerOptions options = new ServerOptions(bind, port, maxBody, ServerOptions.DEFAULT_DRAIN, Path.of(""));
     Platform platform = mesh.platform();
     Optional<IssuedToken> admin = platform.identities().ensureAdmin();
-    Serving serving = Serving.start(platform, options);
+    Serving serving = Serving.start(platform, mesh.home(), options);
     server = serving.server();
     spec.commandLine().getOut().println("serving " + mesh.home().dir() + " on " + serving.url(options)
         + " (SIGTERM or Ctrl-C stops)");

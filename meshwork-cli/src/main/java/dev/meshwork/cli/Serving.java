@@ -1,10 +1,15 @@
 package dev.meshwork.cli;
 
+import dev.meshwork.core.Home;
 import dev.meshwork.core.Platform;
+import dev.meshwork.core.config.Config;
+import dev.meshwork.core.config.ConfigReader;
 import dev.meshwork.server.Authorizer;
 import dev.meshwork.server.MeshServer;
+import dev.meshwork.server.OidcAuthorizer;
 import dev.meshwork.server.ServerOptions;
 import dev.meshwork.server.TokenAuthorizer;
+import java.time.Clock;
 
 /**
  * The REST API served on a platform until it stops, as {@code mesh serve} and {@code mesh demo}
@@ -22,16 +27,25 @@ final class Serving {
   }
 
   /** Starts serving; the server owns {@code platform} from now on, and closes it when it stops. */
-  static Serving start(Platform platform, ServerOptions options) {
-    MeshServer server = MeshServer.start(platform, options, authorizer(platform));
+  static Serving start(Platform platform, Home home, ServerOptions options) {
+    Authorizer authorizer;
+    try {
+      authorizer = authorizer(platform, home);
+    } catch (RuntimeException e) {
+      platform.close();
+      throw e;
+    }
+    MeshServer server = MeshServer.start(platform, options, authorizer);
     Thread hook = new Thread(server::stop, "mesh-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     return new Serving(server, hook);
   }
 
-  /** Who may call which route: API tokens of the platform's users. */
-  static Authorizer authorizer(Platform platform) {
-    return TokenAuthorizer.of(platform.identities());
+  /** Who may call which route: API tokens of the platform's users, and OpenID Connect tokens when the home's configuration names an issuer. */
+  static Authorizer authorizer(Platform platform, Home home) {
+    Config.Oidc oidc = ConfigReader.read(home).auth().oidc();
+    return oidc == null ? TokenAuthorizer.of(platform.identities())
+        : OidcAuthorizer.of(platform.identities(), oidc, Clock.systemUTC());
   }
 
   MeshServer server() {

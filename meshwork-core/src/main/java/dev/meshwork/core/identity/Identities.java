@@ -140,6 +140,18 @@ public final class Identities {
   }
 
   /**
+   * The principal of a user whom something else authenticated (an identity provider's signed
+   * token), found by name, or by email without regard to case when {@code byEmail}; empty when no
+   * user matches.
+   */
+  public Optional<Principal> principal(String nameOrEmail, boolean byEmail) {
+    Optional<User> user = byEmail
+        ? store.users().stream().filter(u -> u.email().equalsIgnoreCase(nameOrEmail.strip())).findFirst()
+        : store.user(nameOrEmail);
+    return user.map(found -> Principal.of(found, Roles.of(found, domains.get())));
+  }
+
+  /**
    * On a platform's first start, when it has no user, creates the admin user {@code admin} and
    * returns a token for it that does not expire; once any user exists, returns empty.
    */
