@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +95,7 @@ final class DemoSetup {
   /** On a home whose demo is set up: new tokens for the admin and the demo's users (earlier ones cannot be shown again). */
   Tokens resume() {
     Identities identities = platform.identities();
-    Set<String> existing = new java.util.HashSet<>(identities.users().stream().map(User::name).toList());
+    Set<String> existing = new HashSet<>(identities.users().stream().map(User::name).toList());
     Map<DemoUser, String> tokens = new LinkedHashMap<>();
     for (DemoUser user : DemoUser.of(domains(load(folder.resolve("mesh"))))) {
       if (existing.contains(user.name())) {
@@ -127,7 +129,7 @@ final class DemoSetup {
 
   private Map<DemoUser, String> createUsers(List<DemoUser> users) {
     Identities identities = platform.identities();
-    Set<String> teams = new java.util.HashSet<>();
+    Set<String> teams = new HashSet<>();
     Map<DemoUser, String> tokens = new LinkedHashMap<>();
     for (DemoUser user : users) {
       if (teams.add(user.team())) {
@@ -155,7 +157,7 @@ final class DemoSetup {
         domains.add(domain);
       }
     }
-    domains.sort(java.util.Comparator.comparing(domain -> domain.metadata().name()));
+    domains.sort(Comparator.comparing(domain -> domain.metadata().name()));
     return domains;
   }
 

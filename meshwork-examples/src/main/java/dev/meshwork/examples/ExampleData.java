@@ -40,6 +40,9 @@ public final class ExampleData {
     }
   }
 
+  /** The user of the H2 databases {@link #loadH2} writes. */
+  public static final String H2_USER = H2Loader.USER;
+
   private ExampleData() {}
 
   /**
@@ -83,9 +86,6 @@ public final class ExampleData {
     }
     new H2Loader(folder).load(World.generate(scale, now));
   }
-
-  /** The user of the H2 databases {@link #loadH2} writes. */
-  public static final String H2_USER = H2Loader.USER;
 
   /** The JDBC URL of the H2 database {@code orders} or {@code crm} that {@link #loadH2} wrote into {@code folder}. */
   public static String h2Url(Path folder, String database) {
