@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         StatusCommand.class, DescribeCommand.class, SearchCommand.class, QueryCommand.class, HistoryCommand.class,
         AccessCommand.class,
         RetentionCommand.class, PolicyCommand.class, UserCommand.class, TeamCommand.class, TokenCommand.class,
-        ServeCommand.class, ExamplesCommand.class, SchemaCommand.class, CompletionCommand.class,
+        ServeCommand.class, DemoCommand.class, ExamplesCommand.class, SchemaCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 3 internal error.",
         "Resource reference: docs/resources.md"})
@@ -81,7 +81,16 @@ public final class MeshCommand implements Runnable {
 
   /** The platform on this command's home, in this process. */
   Platform platform() {
-    return Platform.open(home(), environment, clock);
+    return platform(home());
+  }
+
+  /** The platform on the given home, in this process. */
+  Platform platform(Home other) {
+    return Platform.open(other, environment, clock);
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   /** The platform's operations, acting as the user of {@code --as}, or as the home's operator. */

@@ -4,7 +4,6 @@ import dev.meshwork.core.Platform;
 import dev.meshwork.core.identity.IssuedToken;
 import dev.meshwork.server.MeshServer;
 import dev.meshwork.server.ServerOptions;
-import dev.meshwork.server.TokenAuthorizer;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,20 +46,13 @@ final class ServeCommand implements Callable<Integer> {
     ServerOptions options = new ServerOptions(bind, port, maxBody, ServerOptions.DEFAULT_DRAIN, Path.of(""));
     Platform platform = mesh.platform();
     Optional<IssuedToken> admin = platform.identities().ensureAdmin();
-    MeshServer started = MeshServer.start(platform, options, TokenAuthorizer.of(platform.identities()));
-    server = started;
-    Thread hook = new Thread(started::stop, "mesh-serve-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    spec.commandLine().getOut().println("serving " + mesh.home().dir() + " on http://" + bind + ":" + started.port()
+    Serving serving = Serving.start(platform, mesh.home(), options);
+    server = serving.server();
+    spec.commandLine().getOut().println("serving " + mesh.home().dir() + " on " + serving.url(options)
         + " (SIGTERM or Ctrl-C stops)");
     admin.ifPresent(token -> spec.commandLine().getOut().println("admin token (shown once): " + token.secret()));
     spec.commandLine().getOut().flush();
-    started.awaitStop();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // the process is shutting down: the hook is what stopped the server
-    }
+    serving.awaitStop();
     return ExitCodes.OK;
   }
 

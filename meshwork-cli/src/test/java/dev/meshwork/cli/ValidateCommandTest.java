@@ -97,7 +97,7 @@ class ValidateCommandTest {
     assertProblems(validate(DOMAIN.replace("  type:", "  typ:")),
         ":6:3: spec.type: missing required field 'type'",
         ":9:3: spec.typ: unknown field 'typ' (did you mean 'type'?) (expected one of description, owner, members,"
-            + " type)");
+            + " teams, type)");
   }
 
   @Test

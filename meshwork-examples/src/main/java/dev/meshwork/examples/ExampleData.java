@@ -40,6 +40,9 @@ public final class ExampleData {
     }
   }
 
+  /** The user of the H2 databases {@link #loadH2} writes. */
+  public static final String H2_USER = H2Loader.USER;
+
   private ExampleData() {}
 
   /**
@@ -67,6 +70,26 @@ public final class ExampleData {
     checkDirectory(examplesDir);
     World world = World.generate(scale, now);
     new PostgresLoader(serverJdbcUrl, user, password, examplesDir.resolve("pg")).load(world);
+  }
+
+  /**
+   * Loads the tables of the databases {@code orders} and {@code crm}, with the rows
+   * {@link #loadPostgres} loads, into two embedded H2 databases in {@code folder} (created when
+   * missing), replacing what an earlier run loaded. {@link #h2Url} gives their JDBC URLs; their
+   * user is {@link #H2_USER}, without a password. For when no PostgreSQL server is at hand.
+   */
+  public static void loadH2(Path folder, Scale scale, Instant now) {
+    try {
+      Files.createDirectories(folder);
+    } catch (java.io.IOException e) {
+      throw new InvalidException("cannot load example data: cannot create " + folder + ": " + e.getMessage());
+    }
+    new H2Loader(folder).load(World.generate(scale, now));
+  }
+
+  /** The JDBC URL of the H2 database {@code orders} or {@code crm} that {@link #loadH2} wrote into {@code folder}. */
+  public static String h2Url(Path folder, String database) {
+    return H2Loader.url(folder, database);
   }
 
   private static void checkDirectory(Path examplesDir) {

@@ -44,6 +44,15 @@ public final class TokenAuthorizer implements Authorizer {
 
   /** The caller holding the {@code Authorization} header's value (null when absent), if they have {@code permission}. */
   Principal check(String authorization, Permission permission) {
+    Authentication authentication = authenticate.apply(bearer(authorization));
+    if (authentication.failure().isPresent()) {
+      throw unauthenticated(authentication.failure().get().message());
+    }
+    return permitted(authentication.principal().orElseThrow(), permission);
+  }
+
+  /** The token of an {@code Authorization: Bearer TOKEN} header's value; 401 when there is none. */
+  static String bearer(String authorization) {
     if (authorization == null || authorization.isBlank()) {
       throw unauthenticated("missing bearer token");
     }
@@ -51,18 +60,18 @@ public final class TokenAuthorizer implements Authorizer {
     if (value.length() <= SCHEME.length() || !value.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
       throw unauthenticated("missing bearer token");
     }
-    Authentication authentication = authenticate.apply(value.substring(SCHEME.length()).strip());
-    if (authentication.failure().isPresent()) {
-      throw unauthenticated(authentication.failure().get().message());
-    }
-    Principal principal = authentication.principal().orElseThrow();
+    return value.substring(SCHEME.length()).strip();
+  }
+
+  /** The principal, when {@code permission} is theirs; 403 otherwise. */
+  static Principal permitted(Principal principal, Permission permission) {
     if (!Access.allows(principal, permission)) {
       throw Access.denied(principal, permission);
     }
     return principal;
   }
 
-  private static ApiException unauthenticated(String message) {
+  static ApiException unauthenticated(String message) {
     return new ApiException(401, "unauthenticated", message, null);
   }
 }

@@ -26,7 +26,11 @@ public record Domain(Metadata metadata, Spec spec) implements Resource {
     }
   }
 
-  public record Spec(String description, String owner, List<String> members, Type type) {
+  /**
+   * {@code owner} and {@code members} are emails; {@code teams} names platform teams, every member
+   * of which is a member of the domain.
+   */
+  public record Spec(String description, String owner, List<String> members, Type type, List<String> teams) {
     public Spec {
       Emails.check(owner, "owner");
       members = members == null ? List.of() : List.copyOf(members);
@@ -34,6 +38,13 @@ public record Domain(Metadata metadata, Spec spec) implements Resource {
       if (type == null) {
         throw new InvalidException("a domain needs a type");
       }
+      teams = teams == null ? List.of() : List.copyOf(teams);
+      teams.forEach(team -> Names.check(team, "team name"));
+    }
+
+    /** A spec without teams. */
+    public Spec(String description, String owner, List<String> members, Type type) {
+      this(description, owner, members, type, List.of());
     }
   }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * A home's {@code meshwork.yaml}: one record per section, each key with its default. Every key is
  * optional; an absent file means all defaults.
  */
-public record Config(Store store, Lake lake, Engine engine) {
+public record Config(Store store, Lake lake, Engine engine, Auth auth) {
 
   /** The metadata database, which also keeps the tables' catalog. */
   public record Store(
@@ -28,11 +28,41 @@ public record Config(Store store, Lake lake, Engine engine) {
       /* engine.memory-limit: e.g. 4GB; default the engine's own (80% of RAM for DuckDB) */ String memoryLimit,
       /* engine.query-timeout: seconds a consumer's query may run before it is stopped; default 60 */ int queryTimeout) {}
 
+  /** How the server authenticates callers besides API tokens; {@code oidc} is null when not configured. */
+  public record Auth(Oidc oidc) {}
+
+  /**
+   * OpenID Connect: bearer tokens that are JWTs signed by the issuer (keys from {@code jwksUrl}),
+   * for {@code audience}, name a platform user by {@code userClaim}.
+   */
+  public record Oidc(
+      /* auth.oidc.issuer: the tokens' iss, exactly */ String issuer,
+      /* auth.oidc.jwks-url: where the issuer publishes its signing keys (JWKS) */ String jwksUrl,
+      /* auth.oidc.audience: a value the tokens' aud must hold */ String audience,
+      /* auth.oidc.user-claim: email (default), sub or preferred_username */ UserClaim userClaim) {}
+
+  /** The claim naming the platform user: {@code email} matches a user's email, the others a user's name. */
+  public enum UserClaim {
+    EMAIL("email"), SUB("sub"), PREFERRED_USERNAME("preferred_username");
+
+    private final String claim;
+
+    UserClaim(String claim) {
+      this.claim = claim;
+    }
+
+    /** The claim's name in a token. */
+    public String claim() {
+      return claim;
+    }
+  }
+
   public static Config defaults(Home home) {
     return new Config(
         new Store("jdbc", h2Url(home), "sa", null),
         new Lake("iceberg", home.lake()),
-        new Engine("duckdb", 0, null, 60));
+        new Engine("duckdb", 0, null, 60),
+        new Auth(null));
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.meshwork.core.Home;
 import dev.meshwork.spec.Suggest;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.load.Node;
+import dev.meshwork.spec.load.Position;
 import dev.meshwork.spec.load.Problem;
 import dev.meshwork.spec.load.YamlReader;
 import java.io.IOException;
@@ -21,10 +22,13 @@ public final class ConfigReader {
   private static final Map<String, List<String>> KEYS = Map.of(
       "store", List.of("type", "url", "user", "password"),
       "lake", List.of("type", "path"),
-      "engine", List.of("type", "threads", "memory-limit", "query-timeout"));
+      "engine", List.of("type", "threads", "memory-limit", "query-timeout"),
+      "auth", List.of("oidc"),
+      "auth.oidc", List.of("issuer", "jwks-url", "audience", "user-claim"));
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
+  private final Map<String, Position> sections = new LinkedHashMap<>();
 
   private ConfigReader(String file) {
     this.file = file;
@@ -65,7 +69,8 @@ public final class ConfigReader {
             reader.text(values, "engine.type", defaults.engine().type()),
             reader.number(values, "engine.threads", defaults.engine().threads()),
             reader.text(values, "engine.memory-limit", defaults.engine().memoryLimit()),
-            reader.number(values, "engine.query-timeout", defaults.engine().queryTimeout())));
+            reader.number(values, "engine.query-timeout", defaults.engine().queryTimeout())),
+        new Config.Auth(OidcReader.read(values, reader.sections, reader.problems)));
     if (!reader.problems.isEmpty()) {
       reader.problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
       throw new InvalidException(file + " is not a valid configuration", reader.problems);
@@ -81,29 +86,39 @@ public final class ConfigReader {
       problems.add(Problem.error(root.position(), "", "expected sections store, lake, engine"));
       return;
     }
+    List<String> names = KEYS.keySet().stream().filter(name -> !name.contains(".")).sorted().toList();
     for (Node.Entry section : sections.entries()) {
       String name = section.key().value();
       List<String> keys = KEYS.get(name);
-      if (keys == null) {
+      if (keys == null || name.contains(".")) {
         problems.add(Problem.error(section.key().position(), name,
-            "unknown section" + Suggest.hint(name, KEYS.keySet()) + " (sections: engine, lake, store)"));
+            "unknown section" + Suggest.hint(name, names) + " (sections: " + String.join(", ", names) + ")"));
         continue;
       }
-      if (!(section.value() instanceof Node.Mapping entries)) {
-        problems.add(Problem.error(section.value().position(), name, "expected a mapping of " + String.join(", ", keys)));
-        continue;
-      }
-      for (Node.Entry entry : entries.entries()) {
-        String key = entry.key().value();
-        String path = name + "." + key;
-        if (!keys.contains(key)) {
-          problems.add(Problem.error(entry.key().position(), path,
-              "unknown key" + Suggest.hint(key, keys) + " (keys of " + name + ": " + String.join(", ", keys) + ")"));
-        } else if (entry.value() instanceof Node.Scalar scalar) {
-          values.put(path, scalar);
-        } else {
-          problems.add(Problem.error(entry.value().position(), path, "expected a single value, not " + entry.value().describe()));
-        }
+      collect(name, section.value(), values);
+    }
+  }
+
+  /** The keys of the section or subsection {@code name}: single values, or mappings of a subsection's keys. */
+  private void collect(String name, Node section, Map<String, Node.Scalar> values) {
+    List<String> keys = KEYS.get(name);
+    if (!(section instanceof Node.Mapping entries)) {
+      problems.add(Problem.error(section.position(), name, "expected a mapping of " + String.join(", ", keys)));
+      return;
+    }
+    sections.put(name, section.position());
+    for (Node.Entry entry : entries.entries()) {
+      String key = entry.key().value();
+      String path = name + "." + key;
+      if (!keys.contains(key)) {
+        problems.add(Problem.error(entry.key().position(), path,
+            "unknown key" + Suggest.hint(key, keys) + " (keys of " + name + ": " + String.join(", ", keys) + ")"));
+      } else if (KEYS.containsKey(path)) {
+        collect(path, entry.value(), values);
+      } else if (entry.value() instanceof Node.Scalar scalar) {
+        values.put(path, scalar);
+      } else {
+        problems.add(Problem.error(entry.value().position(), path, "expected a single value, not " + entry.value().describe()));
       }
     }
   }

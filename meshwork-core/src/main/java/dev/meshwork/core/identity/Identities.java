@@ -146,9 +146,20 @@ public final class Identities {
    * @throws NotFoundException when there is no such user
    */
   public Principal principal(String name) {
-    User user = store.user(name).orElseThrow(() -> new NotFoundException("cannot act as " + name
+    return principal(name, false).orElseThrow(() -> new NotFoundException("cannot act as " + name
         + ": no such user on this platform"));
-    return Principal.of(user, Roles.of(user, domains.get()));
+  }
+
+  /**
+   * The principal of a user whom something else authenticated (an identity provider's signed
+   * token), found by name, or by email without regard to case when {@code byEmail}; empty when no
+   * user matches.
+   */
+  public Optional<Principal> principal(String nameOrEmail, boolean byEmail) {
+    Optional<User> user = byEmail
+        ? store.users().stream().filter(u -> u.email().equalsIgnoreCase(nameOrEmail.strip())).findFirst()
+        : store.user(nameOrEmail);
+    return user.map(found -> Principal.of(found, Roles.of(found, domains.get())));
   }
 
   /**

@@ -11,9 +11,9 @@ import java.util.TreeSet;
 
 /**
  * What a user may do, from who they are and the applied domains: a platform admin may do
- * everything; a domain's owner and members (named by email in the Domain resource) apply and build
- * its resources and approve access to its products; any authenticated user consumes. Emails are
- * compared without regard to case.
+ * everything; a domain's owner and members (named by email in the Domain resource, or members of a
+ * team it lists in {@code spec.teams}) apply and build its resources and approve access to its
+ * products; any authenticated user consumes. Emails are compared without regard to case.
  */
 /** {@code owns} and {@code memberOf} are domain names, sorted. */
 public record Roles(boolean admin, Set<String> owns, Set<String> memberOf) {
@@ -36,7 +36,8 @@ public record Roles(boolean admin, Set<String> owns, Set<String> memberOf) {
       if (email.equals(normal(domain.spec().owner()))) {
         owns.add(name);
       }
-      if (domain.spec().members().stream().map(Roles::normal).anyMatch(email::equals)) {
+      if (domain.spec().members().stream().map(Roles::normal).anyMatch(email::equals)
+          || user.team() != null && domain.spec().teams().contains(user.team())) {
         memberOf.add(name);
       }
     }

@@ -40,6 +40,44 @@ class ConfigReaderTest {
   }
 
   @Test
+  void readsOpenIdConnectSettingsWithTheEmailClaimByDefault() {
+    Config config = ConfigReader.parse(home, "meshwork.yaml", """
+        auth:
+          oidc:
+            issuer: https://login.example.com/realms/acme
+            jwks-url: https://login.example.com/realms/acme/certs
+            audience: meshwork
+        """);
+    assertThat(config.auth().oidc()).isEqualTo(new Config.Oidc("https://login.example.com/realms/acme",
+        "https://login.example.com/realms/acme/certs", "meshwork", Config.UserClaim.EMAIL));
+    assertThat(ConfigReader.parse(home, "meshwork.yaml", "engine: {threads: 2}\n").auth().oidc()).isNull();
+    assertThat(ConfigReader.parse(home, "meshwork.yaml", """
+        auth:
+          oidc: {issuer: i, jwks-url: "http://localhost:8080/jwks", audience: a, user-claim: preferred_username}
+        """).auth().oidc().userClaim()).isEqualTo(Config.UserClaim.PREFERRED_USERNAME);
+  }
+
+  @Test
+  void openIdConnectProblemsPointAtTheirKeys() {
+    assertThatThrownBy(() -> ConfigReader.parse(home, "meshwork.yaml", """
+        auth:
+          oidc:
+            issuer: https://login.example.com
+            jwks-url: login.example.com/certs
+            user-claim: name
+            scope: all
+        """))
+        .isInstanceOf(InvalidException.class)
+        .extracting(e -> ((InvalidException) e).problems().stream().map(Problem::toString).toList())
+        .asList()
+        .containsExactly(
+            "meshwork.yaml:3:5: auth.oidc.audience: missing required key 'audience'",
+            "meshwork.yaml:4:15: auth.oidc.jwks-url: expected an http or https URL, not 'login.example.com/certs'",
+            "meshwork.yaml:5:17: auth.oidc.user-claim: expected email, sub or preferred_username, not 'name'",
+            "meshwork.yaml:6:5: auth.oidc.scope: unknown key (keys of auth.oidc: issuer, jwks-url, audience, user-claim)");
+  }
+
+  @Test
   void aRelativeLakeLivesInTheHome() {
     Config config = ConfigReader.parse(home, "meshwork.yaml", "lake: {path: tables}\n");
     assertThat(config.lake().path()).isEqualTo(Path.of("/srv/mesh/tables"));
@@ -61,6 +99,6 @@ class ConfigReaderTest {
         .containsExactly(
             "meshwork.yaml:2:3: store.ulr: unknown key (did you mean 'url'?) (keys of store: type, url, user, password)",
             "meshwork.yaml:4:12: engine.threads: expected a whole number of 0 or more, not 'many'",
-            "meshwork.yaml:5:1: lakes: unknown section (did you mean 'lake'?) (sections: engine, lake, store)");
+            "meshwork.yaml:5:1: lakes: unknown section (did you mean 'lake'?) (sections: auth, engine, lake, store)");
   }
 }

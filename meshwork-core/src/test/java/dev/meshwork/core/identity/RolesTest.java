@@ -44,6 +44,25 @@ class RolesTest {
   }
 
   @Test
+  void everyUserOfATeamTheDomainListsIsAMember() {
+    List<Domain> domains = List.of(
+        domain("orders", List.of("orders-eng"), "ana@example.com"),
+        domain("payments", List.of("orders-eng", "finance"), "pay@example.com"),
+        domain("crm", List.of(), "crm@example.com"));
+    User bo = new User("bo", "bo@example.com", "orders-eng", false, T0);
+    User cy = new User("cy", "cy@example.com", "marketing", false, T0);
+    User ana = new User("ana", "ana@example.com", "orders-eng", false, T0);
+
+    assertThat(Roles.of(bo, domains)).isEqualTo(new Roles(false, Set.of(), Set.of("orders", "payments")));
+    assertThat(Roles.of(bo, domains).maintains("crm")).isFalse();
+    assertThat(Roles.of(cy, domains)).isEqualTo(new Roles(false, Set.of(), Set.of()));
+    assertThat(Roles.of(user("dee", "dee@example.com", false), domains)).as("a user in no team")
+        .isEqualTo(new Roles(false, Set.of(), Set.of()));
+    assertThat(Roles.of(ana, domains)).as("the owner, in a listed team too")
+        .isEqualTo(new Roles(false, Set.of("orders"), Set.of("orders", "payments")));
+  }
+
+  @Test
   void withoutDomainsOnlyTheAdminFlagCounts() {
     assertThat(Roles.of(user("ana", "ana@example.com", true), null))
         .isEqualTo(new Roles(true, Set.of(), Set.of()));
@@ -51,6 +70,11 @@ class RolesTest {
 
   private static User user(String name, String email, boolean admin) {
     return new User(name, email, null, admin, T0);
+  }
+
+  private static Domain domain(String name, List<String> teams, String owner) {
+    return new Domain(new Metadata(name, null, null, null, null, List.of()),
+        new Domain.Spec("the " + name + " domain", owner, List.of(), Domain.Type.SOURCE_ALIGNED, teams));
   }
 
   private static Domain domain(String name, String owner, String... members) {

@@ -25,7 +25,7 @@ final class ResourceBinder {
       Kind.SOURCE, List.of("name", "domain", "title", "description"),
       Kind.DATA_PRODUCT, List.of("name", "domain", "title", "owner", "description", "tags"),
       Kind.POLICY, List.of("name", "title"));
-  private static final List<String> DOMAIN_SPEC = List.of("description", "owner", "members", "type");
+  private static final List<String> DOMAIN_SPEC = List.of("description", "owner", "members", "teams", "type");
   private static final List<String> POLICY_SPEC =
       List.of("description", "scope", "on", "severity", "when", "rule", "message");
 
@@ -96,12 +96,17 @@ final class ResourceBinder {
           String text = spec.scalarText(item, at, "an email address");
           return text == null ? null : problems.attempt(item, at, () -> Emails.check(text, "member"));
         });
+    List<String> teams = spec.list("teams", false,
+        (item, at) -> {
+          String text = spec.scalarText(item, at, "a team name");
+          return text == null ? null : problems.attempt(item, at, () -> Names.check(text, "team name"));
+        });
     Domain.Type type = spec.parse("type", true, value -> Enums.parse(Domain.Type.class, value, "domain type"));
     if (metadata == null || description == null || owner == null || type == null) {
       return null;
     }
     return problems.attempt(spec.node(), spec.path(),
-        () -> new Domain(metadata, new Domain.Spec(description, owner, members, type)));
+        () -> new Domain(metadata, new Domain.Spec(description, owner, members, type, teams)));
   }
 
   private Policy policy(Metadata metadata, Fields spec) {

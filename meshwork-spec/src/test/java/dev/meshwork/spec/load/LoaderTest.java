@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshwork.spec.DataProduct;
+import dev.meshwork.spec.Domain;
 import dev.meshwork.spec.Source;
 import dev.meshwork.spec.error.NotFoundException;
 import dev.meshwork.spec.quality.Threshold;
@@ -93,11 +94,28 @@ class LoaderTest {
   }
 
   @Test
+  void aDomainNamesTeamsWhoseUsersAreItsMembers() throws IOException {
+    Loader.Result result = load("orders.yaml", Specs.DOMAIN.replace("  type:", "  teams: [orders-eng, data_ops]\n  type:"));
+
+    assertThat(result.problems()).isEmpty();
+    Domain domain = (Domain) result.resources().get(0).resource();
+    assertThat(domain.spec().teams()).containsExactly("orders-eng", "data_ops");
+    assertThat(((Domain) load("orders.yaml", Specs.DOMAIN).resources().get(0).resource()).spec().teams()).isEmpty();
+  }
+
+  @Test
+  void aTeamIsANameNotAnEmail() throws IOException {
+    String text = Specs.DOMAIN.replace("  type:", "  teams: [orders-eng, Orders@example.com]\n  type:");
+    assertThat(problems(text)).containsExactly("spec.yaml:9:23: spec.teams[1]: 'Orders@example.com' is not a valid"
+        + " team name: use lowercase letters, digits, '-' and '_', starting with a letter");
+  }
+
+  @Test
   void unknownFieldWithDidYouMean() throws IOException {
     String text = Specs.DOMAIN.replace("  owner:", "  onwer:");
     assertThat(problems(text)).containsExactly(
         "spec.yaml:7:3: spec.onwer: unknown field 'onwer' (did you mean 'owner'?)"
-            + " (expected one of description, owner, members, type)",
+            + " (expected one of description, owner, members, teams, type)",
         "spec.yaml:6:3: spec.owner: missing required field 'owner'");
   }
 
