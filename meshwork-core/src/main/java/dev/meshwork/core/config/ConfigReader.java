@@ -21,7 +21,11 @@ public final class ConfigReader {
   private static final Map<String, List<String>> KEYS = Map.of(
       "store", List.of("type", "url", "user", "password"),
       "lake", List.of("type", "path"),
-      "engine", List.of("type", "threads", "memory-limit"));
+      "engine", List.of("type", "threads", "memory-limit"),
+      "scheduler", List.of("tick", "retention", "zone"),
+      "alerts", List.of("webhooks"));
+  /** The keys whose value is a list of scalars; every other key holds one. */
+  private static final List<String> LISTS = List.of("alerts.webhooks");
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
@@ -47,7 +51,7 @@ public final class ConfigReader {
     ConfigReader reader = new ConfigReader(file);
     YamlReader.Result parsed = YamlReader.read(file, text);
     reader.problems.addAll(parsed.problems());
-    Map<String, Node.Scalar> values = new LinkedHashMap<>();
+    Map<String, Node> values = new LinkedHashMap<>();
     if (parsed.problems().isEmpty() && !parsed.documents().isEmpty()) {
       reader.collect(parsed.documents().get(0).root(), values);
     }
@@ -64,7 +68,9 @@ public final class ConfigReader {
         new Config.Engine(
             reader.text(values, "engine.type", defaults.engine().type()),
             reader.number(values, "engine.threads", defaults.engine().threads()),
-            reader.text(values, "engine.memory-limit", defaults.engine().memoryLimit())));
+            reader.text(values, "engine.memory-limit", defaults.engine().memoryLimit())),
+        ScheduleSettings.scheduling(values, defaults.scheduler(), reader.problems),
+        ScheduleSettings.alerts(values, defaults.alerts(), reader.problems));
     if (!reader.problems.isEmpty()) {
       reader.problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
       throw new InvalidException(file + " is not a valid configuration", reader.problems);
@@ -72,12 +78,12 @@ public final class ConfigReader {
     return config;
   }
 
-  private void collect(Node root, Map<String, Node.Scalar> values) {
+  private void collect(Node root, Map<String, Node> values) {
     if (root instanceof Node.Scalar scalar && scalar.isNull()) {
       return;
     }
     if (!(root instanceof Node.Mapping sections)) {
-      problems.add(Problem.error(root.position(), "", "expected sections store, lake, engine"));
+      problems.add(Problem.error(root.position(), "", "expected sections " + String.join(", ", sections())));
       return;
     }
     for (Node.Entry section : sections.entries()) {
@@ -85,7 +91,7 @@ public final class ConfigReader {
       List<String> keys = KEYS.get(name);
       if (keys == null) {
         problems.add(Problem.error(section.key().position(), name,
-            "unknown section" + Suggest.hint(name, KEYS.keySet()) + " (sections: engine, lake, store)"));
+            "unknown section" + Suggest.hint(name, KEYS.keySet()) + " (sections: " + String.join(", ", sections()) + ")"));
         continue;
       }
       if (!(section.value() instanceof Node.Mapping entries)) {
@@ -98,8 +104,10 @@ public final class ConfigReader {
         if (!keys.contains(key)) {
           problems.add(Problem.error(entry.key().position(), path,
               "unknown key" + Suggest.hint(key, keys) + " (keys of " + name + ": " + String.join(", ", keys) + ")"));
-        } else if (entry.value() instanceof Node.Scalar scalar) {
-          values.put(path, scalar);
+        } else if (entry.value() instanceof Node.Scalar || LISTS.contains(path) && entry.value() instanceof Node.Sequence) {
+          values.put(path, entry.value());
+        } else if (LISTS.contains(path)) {
+          problems.add(Problem.error(entry.value().position(), path, "expected a list of values, not " + entry.value().describe()));
         } else {
           problems.add(Problem.error(entry.value().position(), path, "expected a single value, not " + entry.value().describe()));
         }
@@ -107,13 +115,17 @@ public final class ConfigReader {
     }
   }
 
-  private String text(Map<String, Node.Scalar> values, String key, String fallback) {
-    Node.Scalar scalar = values.get(key);
+  private static List<String> sections() {
+    return KEYS.keySet().stream().sorted().toList();
+  }
+
+  private String text(Map<String, Node> values, String key, String fallback) {
+    Node.Scalar scalar = ScheduleSettings.scalar(values, key);
     return scalar == null || scalar.isNull() ? fallback : scalar.value();
   }
 
-  private int number(Map<String, Node.Scalar> values, String key, int fallback) {
-    Node.Scalar scalar = values.get(key);
+  private int number(Map<String, Node> values, String key, int fallback) {
+    Node.Scalar scalar = ScheduleSettings.scalar(values, key);
     if (scalar == null || scalar.isNull()) {
       return fallback;
     }
