@@ -42,7 +42,8 @@ public record Config(Store store, Lake lake, Engine engine, Scheduling scheduler
 
   /** Where alerts go, besides the home's logs/alerts.log. */
   public record Alerts(
-      /* alerts.webhooks: URLs (or secret references) a Slack-compatible JSON alert is POSTed to */ List<String> webhooks) {
+      /* alerts.webhooks: URLs, or secret references, that Slack-compatible JSON alerts are POSTed to */
+      List<String> webhooks) {
 
     public Alerts {
       webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);

@@ -104,10 +104,12 @@ public final class ConfigReader {
         if (!keys.contains(key)) {
           problems.add(Problem.error(entry.key().position(), path,
               "unknown key" + Suggest.hint(key, keys) + " (keys of " + name + ": " + String.join(", ", keys) + ")"));
-        } else if (entry.value() instanceof Node.Scalar || LISTS.contains(path) && entry.value() instanceof Node.Sequence) {
+        } else if (entry.value() instanceof Node.Scalar
+            || LISTS.contains(path) && entry.value() instanceof Node.Sequence) {
           values.put(path, entry.value());
         } else if (LISTS.contains(path)) {
-          problems.add(Problem.error(entry.value().position(), path, "expected a list of values, not " + entry.value().describe()));
+          problems.add(Problem.error(entry.value().position(), path,
+              "expected a list of values, not " + entry.value().describe()));
         } else {
           problems.add(Problem.error(entry.value().position(), path, "expected a single value, not " + entry.value().describe()));
         }

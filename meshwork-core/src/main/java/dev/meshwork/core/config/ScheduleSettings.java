@@ -83,7 +83,7 @@ final class ScheduleSettings {
     return new Config.Alerts(webhooks);
   }
 
-  /** What is wrong with a webhook as written, or null: an http(s) URL, or a secret reference resolved when the server starts. */
+  /** What is wrong with a webhook as written, or null: an http(s) URL, or a secret reference read at start. */
   private static String webhookProblem(String url) {
     if (url.startsWith("${")) {
       return url.endsWith("}") ? null : "a secret reference is written ${env:NAME} or ${file:/path}";

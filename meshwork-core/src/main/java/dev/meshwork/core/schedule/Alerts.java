@@ -27,7 +27,7 @@ final class Alerts {
     this.clock = clock;
   }
 
-  /** Sends what is pending; {@code owners} gives a product's owner (null when it is unknown). Returns how many went out. */
+  /** Sends what is pending; {@code owners} gives a product's owner (null when unknown). Returns how many went out. */
   int sendPending(Function<String, String> owners) {
     int sent = 0;
     for (StateChange change : store.currentStates()) {

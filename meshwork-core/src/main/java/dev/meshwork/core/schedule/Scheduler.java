@@ -11,6 +11,7 @@ import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.RetentionRun;
 import dev.meshwork.core.spi.ScheduleState;
 import dev.meshwork.core.spi.SecretResolver;
+import dev.meshwork.core.spi.StateChange;
 import dev.meshwork.spec.DataProduct;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.Schedule;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -75,6 +77,11 @@ public final class Scheduler implements AutoCloseable {
     return monitor;
   }
 
+  /** Where each scheduled job stands (its last run), ordered by job: {@code build domain.name} or {@code retention}. */
+  public List<ScheduleState> jobs() {
+    return store.schedules();
+  }
+
   /**
    * Ticks now and then every {@code scheduler.tick}, on a thread of its own, until closed.
    *
@@ -110,7 +117,10 @@ public final class Scheduler implements AutoCloseable {
       return;
     }
     try {
-      monitor.check();
+      for (StateChange change : monitor.check()) {
+        log.append(change.product() + " " + change.aspect().name().toLowerCase(Locale.ROOT) + ": "
+            + (change.from() == null ? "" : change.from() + " -> ") + change.to());
+      }
       alerts.sendPending(this::ownerOf);
     } catch (RuntimeException e) {
       log.append("cannot check the products: " + message(e));
@@ -258,7 +268,8 @@ public final class Scheduler implements AutoCloseable {
   private static URI url(String value, String where) {
     try {
       URI uri = new URI(value.trim());
-      if (uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+      String scheme = uri.getScheme();
+      if (uri.getHost() != null && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
         return uri;
       }
     } catch (URISyntaxException e) {
