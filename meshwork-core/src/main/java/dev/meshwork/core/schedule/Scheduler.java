@@ -15,13 +15,9 @@ import dev.meshwork.core.spi.StateChange;
 import dev.meshwork.spec.DataProduct;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.Schedule;
-import dev.meshwork.spec.error.InvalidException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +81,7 @@ public final class Scheduler implements AutoCloseable {
   /**
    * Ticks now and then every {@code scheduler.tick}, on a thread of its own, until closed.
    *
-   * @throws InvalidException when a webhook cannot be resolved or is not a URL
+   * @throws dev.meshwork.spec.error.InvalidException when a webhook cannot be resolved or is not a URL
    */
   public synchronized void start() {
     if (executor != null) {
@@ -164,13 +160,14 @@ public final class Scheduler implements AutoCloseable {
     store.schedules().forEach(state -> states.put(state.job(), state));
     for (DataProduct product : Lineage.buildOrder(registry.products())) {
       Schedule schedule = product.spec().schedule();
+      String job = "build " + product.ref();
       if (stopping) {
         return;
       }
       if (schedule == null) {
+        retire(states.get(job), now);
         continue;
       }
-      String job = "build " + product.ref();
       ScheduleState state = tracked(states.get(job), job, schedule.expression(), now);
       Optional<Instant> due = schedule.isOnUpstream()
           ? Jobs.dueOnUpstream(state, latestUpstreamPublish(product))
@@ -181,7 +178,9 @@ public final class Scheduler implements AutoCloseable {
             + schedule.expression() + " at ") + due.get());
       }
     }
-    if (!settings.retention().equals(Config.Scheduling.OFF) && !stopping) {
+    if (settings.retention().equals(Config.Scheduling.OFF)) {
+      retire(states.get(RETENTION), now);
+    } else if (!stopping) {
       ScheduleState state = tracked(states.get(RETENTION), RETENTION, settings.retention(), now);
       Optional<Instant> due = Jobs.dueCron(state, Cron.parse(settings.retention(), settings.zone()), now);
       if (due.isPresent()) {
@@ -198,6 +197,14 @@ public final class Scheduler implements AutoCloseable {
       log.append("scheduled " + job + ": " + expression);
     }
     return state;
+  }
+
+  /** Marks a job whose schedule was removed, so that a schedule given again later counts from then. */
+  private void retire(ScheduleState stored, Instant now) {
+    if (stored != null && !stored.expression().equals(Config.Scheduling.OFF)) {
+      store.saveSchedule(Jobs.track(stored, stored.job(), Config.Scheduling.OFF, now));
+      log.append("unscheduled " + stored.job());
+    }
   }
 
   private Instant latestUpstreamPublish(DataProduct product) {
@@ -247,35 +254,10 @@ public final class Scheduler implements AutoCloseable {
 
   /** Resolves the webhooks once: secret references are read when the scheduler starts, never stored. */
   private synchronized void prepare() {
-    if (alerts != null) {
-      return;
+    if (alerts == null) {
+      Webhooks webhooks = Webhooks.resolve(alertSettings.webhooks(), secrets);
+      alerts = new Alerts(store, webhooks, new LogFile(logs.resolve("alerts.log"), clock), clock);
     }
-    List<URI> urls = new ArrayList<>();
-    List<String> webhooks = alertSettings.webhooks();
-    for (int i = 0; i < webhooks.size(); i++) {
-      String where = "cannot start the scheduler: alerts.webhooks[" + i + "]";
-      String value;
-      try {
-        value = secrets.resolve(webhooks.get(i));
-      } catch (InvalidException e) {
-        throw new InvalidException(where + ": " + e.getMessage());
-      }
-      urls.add(url(value, where));
-    }
-    alerts = new Alerts(store, new Webhooks(urls), new LogFile(logs.resolve("alerts.log"), clock), clock);
-  }
-
-  private static URI url(String value, String where) {
-    try {
-      URI uri = new URI(value.trim());
-      String scheme = uri.getScheme();
-      if (uri.getHost() != null && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below, without the value: it may be a secret
-    }
-    throw new InvalidException(where + " is not an http or https URL");
   }
 
   private static String message(RuntimeException e) {

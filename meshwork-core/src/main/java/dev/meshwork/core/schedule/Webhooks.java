@@ -1,7 +1,10 @@
 package dev.meshwork.core.schedule;
 
+import dev.meshwork.core.spi.SecretResolver;
+import dev.meshwork.spec.error.InvalidException;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,8 +29,37 @@ final class Webhooks {
     this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
-  boolean isEmpty() {
-    return urls.isEmpty();
+  /**
+   * The webhooks configured, secret references resolved.
+   *
+   * @throws InvalidException when one cannot be resolved or is not an http(s) URL; never showing its value
+   */
+  static Webhooks resolve(List<String> configured, SecretResolver secrets) {
+    List<URI> urls = new ArrayList<>();
+    for (int i = 0; i < configured.size(); i++) {
+      String where = "cannot start the scheduler: alerts.webhooks[" + i + "]";
+      String value;
+      try {
+        value = secrets.resolve(configured.get(i));
+      } catch (InvalidException e) {
+        throw new InvalidException(where + ": " + e.getMessage());
+      }
+      urls.add(url(value, where));
+    }
+    return new Webhooks(urls);
+  }
+
+  private static URI url(String value, String where) {
+    try {
+      URI uri = new URI(value.trim());
+      String scheme = uri.getScheme();
+      if (uri.getHost() != null && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below, without the value: it may be a secret
+    }
+    throw new InvalidException(where + " is not an http or https URL");
   }
 
   /** Posts the text to every webhook; returns one line per webhook that did not take it. */
