@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     description = {"Serve the platform's REST API (/api/v1, OpenAPI at /api/v1/openapi.json) on this home.",
         "Every route but /health and the OpenAPI document needs an Authorization: Bearer token;",
         "on a new home the admin user's token is printed once.",
+        "Runs the products' schedules and the daily retention run, checks their SLAs and sends alerts.",
         "Holds the home while it runs. SIGTERM or Ctrl-C stops it: running builds finish first (up to 30 s)."})
 final class ServeCommand implements Callable<Integer> {
 

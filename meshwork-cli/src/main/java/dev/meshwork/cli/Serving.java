@@ -13,7 +13,7 @@ import java.time.Clock;
 
 /**
  * The REST API served on a platform until it stops, as {@code mesh serve} and {@code mesh demo}
- * run it: the server owns the platform from the start, and SIGTERM or Ctrl-C stops it, letting
+ * run it, with the platform's scheduler (schedules, SLA checks, alerts) running beside it: the server owns the platform from the start, and SIGTERM or Ctrl-C stops it, letting
  * running requests finish.
  */
 final class Serving {
@@ -36,6 +36,12 @@ final class Serving {
       throw e;
     }
     MeshServer server = MeshServer.start(platform, options, authorizer);
+    try {
+      platform.scheduler().start();
+    } catch (RuntimeException e) {
+      server.stop();
+      throw e;
+    }
     Thread hook = new Thread(server::stop, "mesh-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     return new Serving(server, hook);

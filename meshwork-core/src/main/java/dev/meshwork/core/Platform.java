@@ -12,6 +12,8 @@ import dev.meshwork.core.ops.LocalOperations;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.policy.Governance;
 import dev.meshwork.core.registry.Registry;
+import dev.meshwork.core.schedule.Monitor;
+import dev.meshwork.core.schedule.Scheduler;
 import dev.meshwork.core.secrets.StandardSecretResolver;
 import dev.meshwork.core.spi.Engine;
 import dev.meshwork.core.spi.MetadataStore;
@@ -40,15 +42,17 @@ public final class Platform implements AutoCloseable {
   private final Engine engine;
   private final LocalOperations operations;
   private final Identities identities;
+  private final Scheduler scheduler;
 
   private Platform(Home.Lock lock, MetadataStore store, TableStore tables, Engine engine, LocalOperations operations,
-                   Identities identities) {
+                   Identities identities, Scheduler scheduler) {
     this.lock = lock;
     this.store = store;
     this.tables = tables;
     this.engine = engine;
     this.operations = operations;
     this.identities = identities;
+    this.scheduler = scheduler;
   }
 
   /**
@@ -75,9 +79,12 @@ public final class Platform implements AutoCloseable {
       Identities identities = new Identities(store, clock, () -> registry.all(Kind.DOMAIN).stream()
           .map(applied -> (Domain) applied.resource()).toList());
       AccessControl access = new AccessControl(registry, store, governance, clock);
-      return new Platform(lock, store, tables, engine, new LocalOperations(registry, builder, tables, store, engine,
+      LocalOperations operations = new LocalOperations(registry, builder, tables, store, engine,
           governance, access, new Revealer(keys), home.logs().resolve("builds.log"), clock,
-          java.time.Duration.ofSeconds(config.engine().queryTimeout()), Principal.LOCAL), identities);
+          java.time.Duration.ofSeconds(config.engine().queryTimeout()), Principal.LOCAL);
+      Scheduler scheduler = new Scheduler(registry, operations, store, config.scheduler(), config.alerts(), secrets,
+          home.logs(), clock);
+      return new Platform(lock, store, tables, engine, operations, identities, scheduler);
     } catch (RuntimeException e) {
       for (AutoCloseable closeable : opened) {
         closeQuietly(closeable);
@@ -102,8 +109,19 @@ public final class Platform implements AutoCloseable {
     return identities;
   }
 
+  /** Scheduled builds, the retention run, SLA checks and alerts; {@code mesh serve} starts it, closing stops it. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /** Every product's freshness now, and the recorded history of its freshness and build health. */
+  public Monitor monitor() {
+    return scheduler.monitor();
+  }
+
   @Override
   public void close() {
+    closeQuietly(scheduler);
     closeQuietly(engine);
     closeQuietly(tables);
     closeQuietly(store);

@@ -14,6 +14,8 @@ import dev.meshwork.core.spi.BuildRecord.RuleResult;
 import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.RetentionRun;
+import dev.meshwork.core.spi.ScheduleState;
+import dev.meshwork.core.spi.StateChange;
 import dev.meshwork.core.spi.StoredResource;
 import dev.meshwork.core.spi.Team;
 import dev.meshwork.core.spi.User;
@@ -37,7 +39,8 @@ import java.util.stream.IntStream;
  * database can be shared with the Iceberg JDBC catalog); policy results and waivers are kept by
  * {@link Governance}, retention runs by {@link RetentionRuns}, users, teams and API tokens by
  * {@link IdentityRecords}, access requests by {@link AccessRequests}. Each method is one transaction on a
- * pooled connection, retried a few times when it collides with a concurrent writer.
+ * pooled connection, retried a few times when it collides with a concurrent writer. Schedules and
+ * state changes are kept by {@link Monitoring}.
  */
 public final class JdbcMetadataStore implements MetadataStore {
 
@@ -46,6 +49,7 @@ public final class JdbcMetadataStore implements MetadataStore {
   private final RetentionRuns retentionRuns;
   private final IdentityRecords identities;
   private final AccessRequests accessRequests;
+  private final Monitoring monitoring;
 
   /** Opens the database at {@code url} (user and password may be null) and brings its schema up to date. */
   public JdbcMetadataStore(String url, String user, String password) {
@@ -54,6 +58,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     this.retentionRuns = new RetentionRuns(transactions);
     this.identities = new IdentityRecords(transactions);
     this.accessRequests = new AccessRequests(transactions);
+    this.monitoring = new Monitoring(transactions);
   }
 
   @Override
@@ -358,6 +363,36 @@ public final class JdbcMetadataStore implements MetadataStore {
   @Override
   public AccessRequest updateAccessRequest(AccessRequest request, AccessRequest.Status from) {
     return accessRequests.decide(request, from);
+  }
+
+  @Override
+  public void saveSchedule(ScheduleState state) {
+    monitoring.saveSchedule(state);
+  }
+
+  @Override
+  public List<ScheduleState> schedules() {
+    return monitoring.schedules();
+  }
+
+  @Override
+  public void recordStateChange(StateChange change) {
+    monitoring.recordStateChange(change);
+  }
+
+  @Override
+  public List<StateChange> stateChanges(String product, int limit) {
+    return monitoring.stateChanges(product, limit);
+  }
+
+  @Override
+  public List<StateChange> currentStates() {
+    return monitoring.currentStates();
+  }
+
+  @Override
+  public void markAlerted(String id, Instant at) {
+    monitoring.markAlerted(id, at);
   }
 
   @Override

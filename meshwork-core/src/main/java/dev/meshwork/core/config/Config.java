@@ -2,12 +2,16 @@ package dev.meshwork.core.config;
 
 import dev.meshwork.core.Home;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * A home's {@code meshwork.yaml}: one record per section, each key with its default. Every key is
  * optional; an absent file means all defaults.
  */
-public record Config(Store store, Lake lake, Engine engine, Auth auth) {
+public record Config(Store store, Lake lake, Engine engine, Scheduling scheduler, Alerts alerts, Auth auth) {
 
   /** The metadata database, which also keeps the tables' catalog. */
   public record Store(
@@ -57,11 +61,32 @@ public record Config(Store store, Lake lake, Engine engine, Auth auth) {
     }
   }
 
+  /** What {@code mesh serve} runs on its own: scheduled builds, the daily retention run, the SLA checks. */
+  public record Scheduling(
+      /* scheduler.tick: how often schedules and SLAs are checked; default 30s */ Duration tick,
+      /* scheduler.retention: cron expression of the retention run, or off; default 0 3 * * * */ String retention,
+      /* scheduler.zone: the time zone of cron expressions; default UTC */ ZoneId zone) {
+
+    public static final String OFF = "off";
+  }
+
+  /** Where alerts go, besides the home's logs/alerts.log. */
+  public record Alerts(
+      /* alerts.webhooks: URLs, or secret references, that Slack-compatible JSON alerts are POSTed to */
+      List<String> webhooks) {
+
+    public Alerts {
+      webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+    }
+  }
+
   public static Config defaults(Home home) {
     return new Config(
         new Store("jdbc", h2Url(home), "sa", null),
         new Lake("iceberg", home.lake()),
         new Engine("duckdb", 0, null, 60),
+        new Scheduling(Duration.ofSeconds(30), "0 3 * * *", ZoneOffset.UTC),
+        new Alerts(List.of()),
         new Auth(null));
   }
 

@@ -24,7 +24,11 @@ public final class ConfigReader {
       "lake", List.of("type", "path"),
       "engine", List.of("type", "threads", "memory-limit", "query-timeout"),
       "auth", List.of("oidc"),
-      "auth.oidc", List.of("issuer", "jwks-url", "audience", "user-claim"));
+      "auth.oidc", List.of("issuer", "jwks-url", "audience", "user-claim"),
+      "scheduler", List.of("tick", "retention", "zone"),
+      "alerts", List.of("webhooks"));
+  /** The keys whose value is a list of scalars; every other key holds one. */
+  private static final List<String> LISTS = List.of("alerts.webhooks");
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
@@ -51,7 +55,7 @@ public final class ConfigReader {
     ConfigReader reader = new ConfigReader(file);
     YamlReader.Result parsed = YamlReader.read(file, text);
     reader.problems.addAll(parsed.problems());
-    Map<String, Node.Scalar> values = new LinkedHashMap<>();
+    Map<String, Node> values = new LinkedHashMap<>();
     if (parsed.problems().isEmpty() && !parsed.documents().isEmpty()) {
       reader.collect(parsed.documents().get(0).root(), values);
     }
@@ -70,6 +74,8 @@ public final class ConfigReader {
             reader.number(values, "engine.threads", defaults.engine().threads()),
             reader.text(values, "engine.memory-limit", defaults.engine().memoryLimit()),
             reader.number(values, "engine.query-timeout", defaults.engine().queryTimeout())),
+        ScheduleSettings.scheduling(values, defaults.scheduler(), reader.problems),
+        ScheduleSettings.alerts(values, defaults.alerts(), reader.problems),
         new Config.Auth(OidcReader.read(values, reader.sections, reader.problems)));
     if (!reader.problems.isEmpty()) {
       reader.problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
@@ -78,12 +84,12 @@ public final class ConfigReader {
     return config;
   }
 
-  private void collect(Node root, Map<String, Node.Scalar> values) {
+  private void collect(Node root, Map<String, Node> values) {
     if (root instanceof Node.Scalar scalar && scalar.isNull()) {
       return;
     }
     if (!(root instanceof Node.Mapping sections)) {
-      problems.add(Problem.error(root.position(), "", "expected sections store, lake, engine"));
+      problems.add(Problem.error(root.position(), "", "expected sections " + String.join(", ", sections())));
       return;
     }
     List<String> names = KEYS.keySet().stream().filter(name -> !name.contains(".")).sorted().toList();
@@ -100,7 +106,7 @@ public final class ConfigReader {
   }
 
   /** The keys of the section or subsection {@code name}: single values, or mappings of a subsection's keys. */
-  private void collect(String name, Node section, Map<String, Node.Scalar> values) {
+  private void collect(String name, Node section, Map<String, Node> values) {
     List<String> keys = KEYS.get(name);
     if (!(section instanceof Node.Mapping entries)) {
       problems.add(Problem.error(section.position(), name, "expected a mapping of " + String.join(", ", keys)));
@@ -115,21 +121,29 @@ public final class ConfigReader {
             "unknown key" + Suggest.hint(key, keys) + " (keys of " + name + ": " + String.join(", ", keys) + ")"));
       } else if (KEYS.containsKey(path)) {
         collect(path, entry.value(), values);
-      } else if (entry.value() instanceof Node.Scalar scalar) {
-        values.put(path, scalar);
+      } else if (entry.value() instanceof Node.Scalar
+          || LISTS.contains(path) && entry.value() instanceof Node.Sequence) {
+        values.put(path, entry.value());
+      } else if (LISTS.contains(path)) {
+        problems.add(Problem.error(entry.value().position(), path,
+            "expected a list of values, not " + entry.value().describe()));
       } else {
         problems.add(Problem.error(entry.value().position(), path, "expected a single value, not " + entry.value().describe()));
       }
     }
   }
 
-  private String text(Map<String, Node.Scalar> values, String key, String fallback) {
-    Node.Scalar scalar = values.get(key);
+  private static List<String> sections() {
+    return KEYS.keySet().stream().sorted().toList();
+  }
+
+  private String text(Map<String, Node> values, String key, String fallback) {
+    Node.Scalar scalar = ScheduleSettings.scalar(values, key);
     return scalar == null || scalar.isNull() ? fallback : scalar.value();
   }
 
-  private int number(Map<String, Node.Scalar> values, String key, int fallback) {
-    Node.Scalar scalar = values.get(key);
+  private int number(Map<String, Node> values, String key, int fallback) {
+    Node.Scalar scalar = ScheduleSettings.scalar(values, key);
     if (scalar == null || scalar.isNull()) {
       return fallback;
     }

@@ -17,7 +17,7 @@ final class OidcReader {
   private OidcReader() {}
 
   /** The OpenID Connect settings, or null when the section is absent or has problems (added to {@code problems}). */
-  static Config.Oidc read(Map<String, Node.Scalar> values, Map<String, Position> sections, List<Problem> problems) {
+  static Config.Oidc read(Map<String, Node> values, Map<String, Position> sections, List<Problem> problems) {
     Position at = sections.get(SECTION);
     if (at == null) {
       return null;
@@ -31,7 +31,7 @@ final class OidcReader {
           "expected an http or https URL, not '" + jwksUrl + "'"));
     }
     Config.UserClaim claim = Config.UserClaim.EMAIL;
-    Node.Scalar claimValue = values.get(SECTION + ".user-claim");
+    Node.Scalar claimValue = ScheduleSettings.scalar(values, SECTION + ".user-claim");
     if (claimValue != null && !claimValue.isNull()) {
       claim = claim(claimValue.value());
       if (claim == null) {
@@ -42,8 +42,8 @@ final class OidcReader {
     return problems.size() > before ? null : new Config.Oidc(issuer, jwksUrl, audience, claim);
   }
 
-  private static String required(Map<String, Node.Scalar> values, String key, Position section, List<Problem> problems) {
-    Node.Scalar scalar = values.get(SECTION + "." + key);
+  private static String required(Map<String, Node> values, String key, Position section, List<Problem> problems) {
+    Node.Scalar scalar = ScheduleSettings.scalar(values, SECTION + "." + key);
     if (scalar == null || scalar.isNull() || scalar.value().isBlank()) {
       problems.add(Problem.error(scalar == null ? section : scalar.position(), SECTION + "." + key,
           "missing required key '" + key + "'"));

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** The product graph as the contracts declare it: who reads whom. */
-final class Lineage {
+public final class Lineage {
 
   private Lineage() {}
 
   /** Products ordered so that each comes after the products it reads (the validator forbids cycles). */
-  static List<DataProduct> buildOrder(List<DataProduct> products) {
+  public static List<DataProduct> buildOrder(List<DataProduct> products) {
     Map<ProductRef, DataProduct> byRef = new LinkedHashMap<>();
     products.forEach(p -> byRef.put(p.ref(), p));
     Set<ProductRef> done = new LinkedHashSet<>();
@@ -42,7 +42,7 @@ final class Lineage {
     order.add(product);
   }
 
-  static List<ProductRef> upstreamOf(DataProduct product) {
+  public static List<ProductRef> upstreamOf(DataProduct product) {
     List<ProductRef> refs = new ArrayList<>();
     for (Input input : product.spec().inputs()) {
       if (input instanceof Input.FromProduct fromProduct) {

@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * The platform's record: applied resources, builds with what they read and how their audit went,
- * policy results, waivers, retention runs, access requests and grants, and the users, teams and API tokens of the platform.
+ * policy results, waivers, retention runs, access requests and grants, the users, teams and API
+ * tokens of the platform, and the scheduler's jobs and the products' recorded states (freshness,
+ * build health).
  * Every method is atomic; implementations are safe to use from several threads.
  */
 public interface MetadataStore extends AutoCloseable {
@@ -140,6 +142,36 @@ public interface MetadataStore extends AutoCloseable {
    * {@code NotFoundException}, one decided meanwhile with a {@code ConflictException}.
    */
   AccessRequest updateAccessRequest(AccessRequest request, AccessRequest.Status from);
+
+  /** Inserts the state of a scheduled job, or replaces the state stored for the same job. */
+  void saveSchedule(ScheduleState state);
+
+  /** Every scheduled job's state, ordered by job. */
+  List<ScheduleState> schedules();
+
+  /**
+   * Appends a change of a product's state; one whose id is stored already fails with an
+   * {@code AlreadyExistsException}.
+   */
+  void recordStateChange(StateChange change);
+
+  /**
+   * State changes, newest first ({@code at} descending, then id descending), at most
+   * {@code limit}; {@code product} ({@code domain.name}) null for every product.
+   */
+  List<StateChange> stateChanges(String product, int limit);
+
+  /**
+   * The latest change of each product and aspect, which holds its current state; ordered by
+   * product, then aspect.
+   */
+  List<StateChange> currentStates();
+
+  /**
+   * Records that the change's alert went out at {@code at}; a change alerted already keeps its
+   * first time. A missing one fails with a {@code NotFoundException}.
+   */
+  void markAlerted(String id, Instant at);
 
   @Override
   default void close() {}

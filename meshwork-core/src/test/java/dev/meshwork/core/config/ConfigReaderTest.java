@@ -7,6 +7,9 @@ import dev.meshwork.core.Home;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.load.Problem;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ConfigReaderTest {
@@ -99,6 +102,63 @@ class ConfigReaderTest {
         .containsExactly(
             "meshwork.yaml:2:3: store.ulr: unknown key (did you mean 'url'?) (keys of store: type, url, user, password)",
             "meshwork.yaml:4:12: engine.threads: expected a whole number of 0 or more, not 'many'",
-            "meshwork.yaml:5:1: lakes: unknown section (did you mean 'lake'?) (sections: auth, engine, lake, store)");
+            "meshwork.yaml:5:1: lakes: unknown section (did you mean 'lake'?) (sections: alerts, auth, engine, lake, scheduler, store)");
+  }
+
+  @Test
+  void theSchedulerTicksEveryThirtySecondsAndRunsRetentionAtThreeUtcWithoutAlertsByDefault() {
+    Config config = ConfigReader.parse(home, "meshwork.yaml", "store: {user: sa}\n");
+    assertThat(config.scheduler()).isEqualTo(new Config.Scheduling(Duration.ofSeconds(30), "0 3 * * *", ZoneOffset.UTC));
+    assertThat(config.alerts().webhooks()).isEmpty();
+  }
+
+  @Test
+  void readsTheSchedulerAndTheAlertsWebhooks() {
+    Config config = ConfigReader.parse(home, "meshwork.yaml", """
+        scheduler:
+          tick: 5s
+          retention: "30 1 * * 0"
+          zone: Europe/Paris
+        alerts:
+          webhooks:
+            - https://hooks.example.com/services/T0/B0
+            - ${env:MESH_ALERT_WEBHOOK}
+        """);
+    assertThat(config.scheduler()).isEqualTo(new Config.Scheduling(Duration.ofSeconds(5), "30 1 * * 0",
+        ZoneId.of("Europe/Paris")));
+    assertThat(config.alerts().webhooks()).containsExactly("https://hooks.example.com/services/T0/B0",
+        "${env:MESH_ALERT_WEBHOOK}");
+    assertThat(ConfigReader.parse(home, "meshwork.yaml", "scheduler: {retention: \"off\"}\n").scheduler().retention())
+        .isEqualTo("off");
+    assertThat(ConfigReader.parse(home, "meshwork.yaml", "alerts: {webhooks: http://localhost:9000/alerts}\n")
+        .alerts().webhooks()).containsExactly("http://localhost:9000/alerts");
+  }
+
+  @Test
+  void badSchedulerAndAlertsValuesPointAtTheFileWithoutTheWebhook() {
+    assertThatThrownBy(() -> ConfigReader.parse(home, "meshwork.yaml", """
+        scheduler:
+          tick: soon
+          retention: "0 25 * * *"
+          zone: Mars/Olympus
+        alerts:
+          webhooks: [ftp://files.example.com/secret-path, {url: x}, "${env:HOOK"]
+        """))
+        .isInstanceOf(InvalidException.class)
+        .extracting(e -> ((InvalidException) e).problems().stream().map(Problem::toString).toList())
+        .asList()
+        .containsExactly(
+            "meshwork.yaml:2:9: scheduler.tick: expected a duration like 5m, 1h, 2d or PT30M, not 'soon'",
+            "meshwork.yaml:3:14: scheduler.retention: '0 25 * * *' is not a cron schedule: "
+                + "Failed to parse cron expression. Value 25 not in range [0, 23]",
+            "meshwork.yaml:4:9: scheduler.zone: 'Mars/Olympus' is not a time zone (expected UTC or a region like Europe/Paris)",
+            "meshwork.yaml:6:14: alerts.webhooks[0]: expected an http or https URL, or a secret reference like ${env:NAME}",
+            "meshwork.yaml:6:51: alerts.webhooks[1]: expected a URL or a secret reference like ${env:NAME}, not a mapping",
+            "meshwork.yaml:6:61: alerts.webhooks[2]: a secret reference is written ${env:NAME} or ${file:/path}");
+    assertThatThrownBy(() -> ConfigReader.parse(home, "meshwork.yaml", "scheduler: {retention: on-upstream}\n"))
+        .isInstanceOf(InvalidException.class)
+        .extracting(e -> ((InvalidException) e).problems().stream().map(Problem::toString).toList())
+        .asList()
+        .containsExactly("meshwork.yaml:1:24: scheduler.retention: expected a cron expression or off, not on-upstream");
   }
 }

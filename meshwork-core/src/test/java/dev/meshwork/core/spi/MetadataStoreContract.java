@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * gets a store on a fresh, empty database, closed afterwards. Instants given to the store have
  * millisecond precision: a store keeps at least that.
  */
-public abstract class MetadataStoreContract {
+public abstract class MetadataStoreContract implements ScheduleStoreContract {
 
   private static final ProductRef DAILY = new ProductRef("orders", "daily");
   private static final ProductRef CUSTOMERS = new ProductRef("crm", "customers");
@@ -61,6 +61,17 @@ public abstract class MetadataStoreContract {
   @AfterEach
   void closeStore() {
     store.close();
+  }
+
+  @Override
+  public MetadataStore store() {
+    return store;
+  }
+
+  @Override
+  public void reopenStore() {
+    store.close();
+    store = reopen();
   }
 
   @Test
