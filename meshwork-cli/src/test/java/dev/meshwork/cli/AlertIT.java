@@ -52,7 +52,7 @@ class AlertIT {
       assertThat(Cli.run(mesh.env, Clock.fixed(published, ZoneOffset.UTC), "build", "shop.sales").exit()).isZero();
       TestClock clock = new TestClock(published.plusSeconds(60));
 
-      try (Serving server = Serving.start(mesh.env, clock)) {
+      try (ServeProcess server = ServeProcess.start(mesh.env, clock)) {
         ScheduledMesh.awaitLog(mesh, "scheduler.log", "shop.sales freshness: FRESH");
         ScheduledMesh.awaitLog(mesh, "scheduler.log", "shop.sales builds: PASSING");
         assertThat(receiver.bodies()).as("a healthy product's first state is only recorded").isEmpty();

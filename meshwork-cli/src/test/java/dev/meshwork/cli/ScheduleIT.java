@@ -31,12 +31,12 @@ class ScheduleIT {
         "scheduler: {tick: PT0.1S, retention: \"0 * * * *\"}\n");
     assertThat(mesh.apply().exit()).isZero();
 
-    try (Serving server = Serving.start(mesh.env, clock)) {
+    try (ServeProcess server = ServeProcess.start(mesh.env, clock)) {
       ScheduledMesh.awaitLog(mesh, "scheduler.log", "scheduled build shop.totals: on-upstream");
       assertThat(server.status("shop.sales").get("lastBuild").isNull()).as("not its time yet").isTrue();
 
       clock.set(hour.plusSeconds(5));
-      Serving.await(() -> server.status("shop.totals").path("lastBuildStatus").asText().equals("PUBLISHED"), WAIT,
+      ServeProcess.await(() -> server.status("shop.totals").path("lastBuildStatus").asText().equals("PUBLISHED"), WAIT,
           "shop.totals to publish");
       JsonNode sales = server.status("shop.sales");
       assertThat(sales.get("lastBuildStatus").asText()).isEqualTo("PUBLISHED");
@@ -70,7 +70,7 @@ class ScheduleIT {
     assertThat(Cli.run(mesh.env, Clock.fixed(start, ZoneOffset.UTC), "build", "shop.sales").exit()).isZero();
     TestClock clock = new TestClock(start.plusSeconds(60));
 
-    try (Serving server = Serving.start(mesh.env, clock)) {
+    try (ServeProcess server = ServeProcess.start(mesh.env, clock)) {
       ScheduledMesh.awaitLog(mesh, "scheduler.log", "scheduled build shop.totals: on-upstream");
       Thread.sleep(300);
       assertThat(server.status("shop.totals").get("lastBuild").isNull())
@@ -79,7 +79,7 @@ class ScheduleIT {
       clock.advance(Duration.ofSeconds(30));
       HttpResponse<String> built = server.post("/api/v1/products/shop.sales/builds", "{}");
       assertThat(built.statusCode()).as(built.body()).isEqualTo(200);
-      Serving.await(() -> server.status("shop.totals").path("lastBuildStatus").asText().equals("PUBLISHED"), WAIT,
+      ServeProcess.await(() -> server.status("shop.totals").path("lastBuildStatus").asText().equals("PUBLISHED"), WAIT,
           "shop.totals to publish");
 
       long salesSnapshot = server.status("shop.sales").get("snapshotId").asLong();

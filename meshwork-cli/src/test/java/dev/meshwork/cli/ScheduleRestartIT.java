@@ -45,7 +45,7 @@ class ScheduleRestartIT {
       assertThat(mesh.apply().exit()).isZero();
 
       String token;
-      try (Serving server = Serving.start(mesh.env, clock)) {
+      try (ServeProcess server = ServeProcess.start(mesh.env, clock)) {
         token = server.token;
         ScheduledMesh.awaitLog(mesh, "scheduler.log", "shop.sales freshness: FRESH");
         clock.set(hour.plusSeconds(5));
@@ -62,8 +62,8 @@ class ScheduleRestartIT {
       }
 
       // back in the same hour: nothing is due, and the late product's alert went out already
-      try (Serving server = Serving.restart(mesh.env, clock, token)) {
-        Serving.await(() -> ScheduledMesh.log(mesh, "scheduler.log").lines().filter(l -> l.contains(" started: ")).count()
+      try (ServeProcess server = ServeProcess.restart(mesh.env, clock, token)) {
+        ServeProcess.await(() -> ScheduledMesh.log(mesh, "scheduler.log").lines().filter(l -> l.contains(" started: ")).count()
             == 2, WAIT, "the second start");
         Thread.sleep(500);
         assertThat(server.get("/api/v1/products/shop.sales/builds")).hasSize(1);
@@ -73,7 +73,7 @@ class ScheduleRestartIT {
       // stopped over two of its times: it runs once when back, and its readers follow
       Instant back = hour.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(10));
       clock.set(back);
-      try (Serving server = Serving.restart(mesh.env, clock, token)) {
+      try (ServeProcess server = ServeProcess.restart(mesh.env, clock, token)) {
         awaitBuilds(server, "shop.totals", 2);
         assertThat(receiver.await(2).get(1)).isEqualTo("{\"text\":\"Resolved: shop.sales is fresh: its SLA is maxAge "
             + "30m, last published " + back + ", late at " + back.plus(Duration.ofMinutes(30))
@@ -98,8 +98,8 @@ class ScheduleRestartIT {
     }
   }
 
-  private static void awaitBuilds(Serving server, String product, int count) throws InterruptedException {
-    Serving.await(() -> server.get("/api/v1/products/" + product + "/builds").size() == count
+  private static void awaitBuilds(ServeProcess server, String product, int count) throws InterruptedException {
+    ServeProcess.await(() -> server.get("/api/v1/products/" + product + "/builds").size() == count
         && server.status(product).path("lastBuildStatus").asText().equals("PUBLISHED"), WAIT,
         count + " publish(es) of " + product);
   }

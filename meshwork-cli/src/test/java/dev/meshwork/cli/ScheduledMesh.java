@@ -58,6 +58,6 @@ final class ScheduledMesh {
 
   /** Waits until the log holds the text. */
   static void awaitLog(TestMesh mesh, String name, String text) throws InterruptedException {
-    Serving.await(() -> log(mesh, name).contains(text), Duration.ofSeconds(30), "'" + text + "' in " + name);
+    ServeProcess.await(() -> log(mesh, name).contains(text), Duration.ofSeconds(30), "'" + text + "' in " + name);
   }
 }

@@ -46,7 +46,7 @@ final class WebhookReceiver implements AutoCloseable {
 
   /** Waits until {@code count} alerts arrived; returns them. */
   List<String> await(int count) throws InterruptedException {
-    Serving.await(() -> bodies.size() >= count, Duration.ofSeconds(30), count + " alert(s), got " + bodies);
+    ServeProcess.await(() -> bodies.size() >= count, Duration.ofSeconds(30), count + " alert(s), got " + bodies);
     return bodies();
   }
 

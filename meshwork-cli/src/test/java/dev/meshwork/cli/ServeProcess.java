@@ -22,7 +22,7 @@ import picocli.CommandLine;
  * {@code mesh serve} running in this process on a free port, on the clock given, with the admin
  * token it printed (or the one given, when the home has its admin already).
  */
-final class Serving implements AutoCloseable {
+final class ServeProcess implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +32,7 @@ final class Serving implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
   final String token;
 
-  private Serving(Map<String, String> env, Clock clock, String knownToken) throws InterruptedException {
+  private ServeProcess(Map<String, String> env, Clock clock, String knownToken) throws InterruptedException {
     CommandLine cli = MeshCommand.commandLine(env, clock);
     StringWriter out = new StringWriter();
     cli.setOut(new PrintWriter(out, true));
@@ -53,13 +53,13 @@ final class Serving implements AutoCloseable {
   }
 
   /** Starts serving a new home: its admin token is read from what the server prints. */
-  static Serving start(Map<String, String> env, Clock clock) throws InterruptedException {
-    return new Serving(env, clock, null);
+  static ServeProcess start(Map<String, String> env, Clock clock) throws InterruptedException {
+    return new ServeProcess(env, clock, null);
   }
 
   /** Starts serving a home served before with {@code token}. */
-  static Serving restart(Map<String, String> env, Clock clock, String token) throws InterruptedException {
-    return new Serving(env, clock, token);
+  static ServeProcess restart(Map<String, String> env, Clock clock, String token) throws InterruptedException {
+    return new ServeProcess(env, clock, token);
   }
 
   /** GETs a path of the API as the admin and reads the JSON answer. */
