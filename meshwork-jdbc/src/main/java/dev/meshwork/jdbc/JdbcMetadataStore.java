@@ -8,6 +8,8 @@ import static dev.meshwork.jdbc.Sql.update;
 
 import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.core.spi.ApiToken;
+import dev.meshwork.core.spi.AuditEntry;
+import dev.meshwork.core.spi.AuditFilter;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.BuildRecord.InputRead;
 import dev.meshwork.core.spi.BuildRecord.RuleResult;
@@ -37,7 +39,8 @@ import java.util.stream.IntStream;
  * database can be shared with the Iceberg JDBC catalog); policy results and waivers are kept by
  * {@link Governance}, retention runs by {@link RetentionRuns}, users, teams and API tokens by
  * {@link IdentityRecords}, access requests by {@link AccessRequests}. Each method is one transaction on a
- * pooled connection, retried a few times when it collides with a concurrent writer.
+ * pooled connection, retried a few times when it collides with a concurrent writer. The audit log is
+ * kept by {@link AuditRecords}.
  */
 public final class JdbcMetadataStore implements MetadataStore {
 
@@ -46,6 +49,7 @@ public final class JdbcMetadataStore implements MetadataStore {
   private final RetentionRuns retentionRuns;
   private final IdentityRecords identities;
   private final AccessRequests accessRequests;
+  private final AuditRecords audit;
 
   /** Opens the database at {@code url} (user and password may be null) and brings its schema up to date. */
   public JdbcMetadataStore(String url, String user, String password) {
@@ -54,6 +58,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     this.retentionRuns = new RetentionRuns(transactions);
     this.identities = new IdentityRecords(transactions);
     this.accessRequests = new AccessRequests(transactions);
+    this.audit = new AuditRecords(transactions);
   }
 
   @Override
@@ -358,6 +363,16 @@ public final class JdbcMetadataStore implements MetadataStore {
   @Override
   public AccessRequest updateAccessRequest(AccessRequest request, AccessRequest.Status from) {
     return accessRequests.decide(request, from);
+  }
+
+  @Override
+  public void appendAudit(AuditEntry entry) {
+    audit.append(entry);
+  }
+
+  @Override
+  public List<AuditEntry> audit(AuditFilter filter) {
+    return audit.list(filter);
   }
 
   @Override
