@@ -51,7 +51,7 @@ class PolicyCheckTest {
   @Test
   void aGoodProductPassesEveryBuiltInPolicy() {
     PolicyCheck.Report report = check(GOOD);
-    assertThat(report.policies()).isEqualTo(9);
+    assertThat(report.policies()).isEqualTo(10);
     assertThat(failing(report)).isEmpty();
     assertThat(report.results()).extracting(PolicyCheck.Result::status)
         .containsOnly(PolicyResult.Outcome.PASSED, PolicyResult.Outcome.SKIPPED);
@@ -95,7 +95,7 @@ class PolicyCheckTest {
     PolicyCheck.Report report = PolicyCheck.run(loaded.resources(), List.of());
     assertThat(report.problems()).isEmpty();
     assertThat(report.products()).isEqualTo(8);
-    assertThat(report.policies()).isEqualTo(17);
+    assertThat(report.policies()).isEqualTo(18);
     assertThat(report.failed()).isZero();
   }
 
