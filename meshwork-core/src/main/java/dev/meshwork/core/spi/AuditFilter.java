@@ -38,11 +38,6 @@ public record AuditFilter(String actor, String action, String resource, Instant 
     return new AuditFilter(null, null, null, null, null, limit);
   }
 
-  /** Whether an entry's action is the filter's action or one of its family. */
-  public boolean matchesAction(String entryAction) {
-    return action == null || entryAction.equals(action) || entryAction.startsWith(action + ".");
-  }
-
   /**
    * A time given as an instant ({@code 2026-11-20T06:00:00Z}) or a day ({@code 2026-11-20}, its
    * start in UTC); null for null or blank text. {@code where} names the input in the error.
