@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         StatusCommand.class, DescribeCommand.class, SearchCommand.class, QueryCommand.class, HistoryCommand.class,
         AccessCommand.class,
         RetentionCommand.class, PolicyCommand.class, UserCommand.class, TeamCommand.class, TokenCommand.class,
+        AuditCommand.class,
         ServeCommand.class, DemoCommand.class, ExamplesCommand.class, SchemaCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 3 internal error.",

@@ -1,6 +1,7 @@
 package dev.meshwork.core;
 
 import dev.meshwork.core.access.AccessControl;
+import dev.meshwork.core.audit.AuditLog;
 import dev.meshwork.core.build.Builder;
 import dev.meshwork.core.build.Revealer;
 import dev.meshwork.core.identity.Principal;
@@ -72,17 +73,18 @@ public final class Platform implements AutoCloseable {
       TableStore tables = create(TableStore.class, "lake", config.lake().type(), settings, opened);
       Engine engine = create(Engine.class, "engine", config.engine().type(), settings, opened);
       store.interruptRunningBuilds(clock.instant(), "interrupted: the process running the build stopped before it ended");
-      Governance governance = new Governance(store, clock);
+      AuditLog audit = new AuditLog(store, clock);
+      Governance governance = new Governance(store, clock, audit);
       Registry registry = new Registry(store, governance);
       KeyStore keys = new KeyStore(home.keys(), environment);
       Builder builder = new Builder(registry, engine, tables, store, secrets, keys, governance, clock);
       Identities identities = new Identities(store, clock, () -> registry.all(Kind.DOMAIN).stream()
-          .map(applied -> (Domain) applied.resource()).toList());
+          .map(applied -> (Domain) applied.resource()).toList(), audit);
       AccessControl access = new AccessControl(registry, store, governance, clock);
       LocalOperations operations = new LocalOperations(registry, builder, tables, store, engine,
           governance, access, new Revealer(keys), home.logs().resolve("builds.log"), clock,
-          java.time.Duration.ofSeconds(config.engine().queryTimeout()), Principal.LOCAL);
-      Scheduler scheduler = new Scheduler(registry, operations, store, config.scheduler(), config.alerts(), secrets,
+          java.time.Duration.ofSeconds(config.engine().queryTimeout()), audit, Principal.LOCAL);
+      Scheduler scheduler = new Scheduler(registry, operations.as(Principal.SCHEDULER), store, config.scheduler(), config.alerts(), secrets,
           home.logs(), clock);
       return new Platform(lock, store, tables, engine, operations, identities, scheduler);
     } catch (RuntimeException e) {

@@ -8,6 +8,8 @@ import static dev.meshwork.jdbc.Sql.update;
 
 import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.core.spi.ApiToken;
+import dev.meshwork.core.spi.AuditEntry;
+import dev.meshwork.core.spi.AuditFilter;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.BuildRecord.InputRead;
 import dev.meshwork.core.spi.BuildRecord.RuleResult;
@@ -40,7 +42,7 @@ import java.util.stream.IntStream;
  * {@link Governance}, retention runs by {@link RetentionRuns}, users, teams and API tokens by
  * {@link IdentityRecords}, access requests by {@link AccessRequests}. Each method is one transaction on a
  * pooled connection, retried a few times when it collides with a concurrent writer. Schedules and
- * state changes are kept by {@link Monitoring}.
+ * state changes are kept by {@link Monitoring}, the audit log by {@link AuditRecords}.
  */
 public final class JdbcMetadataStore implements MetadataStore {
 
@@ -50,6 +52,7 @@ public final class JdbcMetadataStore implements MetadataStore {
   private final IdentityRecords identities;
   private final AccessRequests accessRequests;
   private final Monitoring monitoring;
+  private final AuditRecords audit;
 
   /** Opens the database at {@code url} (user and password may be null) and brings its schema up to date. */
   public JdbcMetadataStore(String url, String user, String password) {
@@ -59,6 +62,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     this.identities = new IdentityRecords(transactions);
     this.accessRequests = new AccessRequests(transactions);
     this.monitoring = new Monitoring(transactions);
+    this.audit = new AuditRecords(transactions);
   }
 
   @Override
@@ -393,6 +397,16 @@ public final class JdbcMetadataStore implements MetadataStore {
   @Override
   public void markAlerted(String id, Instant at) {
     monitoring.markAlerted(id, at);
+  }
+
+  @Override
+  public void appendAudit(AuditEntry entry) {
+    audit.append(entry);
+  }
+
+  @Override
+  public List<AuditEntry> audit(AuditFilter filter) {
+    return audit.list(filter);
   }
 
   @Override

@@ -24,6 +24,7 @@ public final class Access {
       case RETAIN:
         return principal.admin() || !principal.owns().isEmpty() || !principal.memberOf().isEmpty();
       case GOVERN:
+      case AUDIT:
       default:
         return principal.admin();
     }
@@ -31,7 +32,7 @@ public final class Access {
 
   /** The denial for a principal lacking a route's permission. */
   public static DeniedException denied(Principal principal, Permission permission) {
-    String who = permission == Permission.GOVERN ? "only a platform admin"
+    String who = permission == Permission.GOVERN || permission == Permission.AUDIT ? "only a platform admin"
         : "only owners and members of a domain, or a platform admin";
     return new DeniedException("user " + principal.user() + " may not " + permission.action() + ": " + who);
   }

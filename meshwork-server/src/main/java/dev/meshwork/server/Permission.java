@@ -18,7 +18,9 @@ public enum Permission {
   /** Platform admins: grant and revoke waivers. */
   GOVERN("grant or revoke waivers"),
   /** Domain owners and members (for their domains' products) and platform admins: enforce retention. */
-  RETAIN("enforce retention");
+  RETAIN("enforce retention"),
+  /** Platform admins: read the audit log. */
+  AUDIT("read the audit log");
 
   private final String action;
 

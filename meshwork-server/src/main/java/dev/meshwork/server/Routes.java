@@ -32,6 +32,7 @@ public final class Routes {
     routes.addAll(new ProductRoutes(operations, specBase).routes());
     routes.addAll(new GovernanceRoutes(operations).routes());
     routes.addAll(new AccessRoutes(operations).routes());
+    routes.addAll(new AuditRoutes(operations).routes());
     return List.copyOf(routes);
   }
 

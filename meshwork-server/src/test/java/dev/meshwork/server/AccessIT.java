@@ -70,6 +70,7 @@ class AccessIT {
         401, 404, 404, 404, 404);
     row("GET /api/v1/access/grants", "/api/v1/access/grants", null, null, 401, 200, 200, 200, 200);
     row("GET /api/v1/products/{ref}/rows", "/api/v1/products/shop.sales/rows", null, null, 401, 403, 200, 403, 200);
+    row("GET /api/v1/audit", "/api/v1/audit", null, null, 401, 403, 403, 403, 200);
   }
 
   @TempDir

@@ -228,6 +228,7 @@ public final class Builder {
       try {
         RetentionRun run = Retention.enforce(tables, store, ref, product.spec().retentionDays(), clock.instant(),
             RetentionRun.BUILD);
+        listener.expired(ref, run);
         return run.failed()
             ? save(Status.PUBLISHED, published.finishedAt(), "published; expiring old data failed: " + run.error())
             : published;

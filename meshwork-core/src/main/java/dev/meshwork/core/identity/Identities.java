@@ -1,6 +1,8 @@
 package dev.meshwork.core.identity;
 
+import dev.meshwork.core.audit.AuditLog;
 import dev.meshwork.core.spi.ApiToken;
+import dev.meshwork.core.spi.AuditEntry;
 import dev.meshwork.core.spi.EngineException;
 import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.Team;
@@ -26,7 +28,9 @@ import java.util.function.Supplier;
 /**
  * Users, teams and API tokens. A token's secret is {@code mw_} and 32 random bytes in base64url;
  * it is returned once, when issued, and only its SHA-256 is stored, so the metadata store never
- * holds a usable secret. Times are the clock's, to the millisecond.
+ * holds a usable secret. Times are the clock's, to the millisecond. Creating users, teams and
+ * tokens, revoking tokens, and every token checked are recorded in the audit log: the first by the
+ * home's operator ({@code local}), a token's use by its user, a refused token with its reason.
  */
 public final class Identities {
 
@@ -36,23 +40,28 @@ public final class Identities {
   public static final String ADMIN = "admin";
   private static final int SECRET_BYTES = 32;
   private static final int ID_BYTES = 6;
+  /** Who the audit log says manages users, teams and tokens: the home's operator. */
+  private static final String OPERATOR = Principal.LOCAL.user();
 
   private final MetadataStore store;
   private final Clock clock;
   private final Supplier<List<Domain>> domains;
+  private final AuditLog audit;
   private final SecureRandom random = new SecureRandom();
 
   /** {@code domains} gives the applied domains, from which a principal's roles come. */
-  public Identities(MetadataStore store, Clock clock, Supplier<List<Domain>> domains) {
+  public Identities(MetadataStore store, Clock clock, Supplier<List<Domain>> domains, AuditLog audit) {
     this.store = store;
     this.clock = clock;
     this.domains = domains;
+    this.audit = audit;
   }
 
   public Team createTeam(String name) {
     check("create team " + name, () -> Names.check(name, "team name"));
     Team team = new Team(name, now());
     store.saveTeam(team);
+    audit.ok(OPERATOR, AuditEntry.TEAM_CREATE, AuditLog.TEAM, name, null);
     return team;
   }
 
@@ -67,6 +76,8 @@ public final class Identities {
     }
     User user = new User(name, email, team, admin, now());
     store.saveUser(user);
+    audit.ok(OPERATOR, AuditEntry.USER_CREATE, AuditLog.USER, name, (team == null ? "no team" : "team " + team)
+        + (admin ? ", platform admin" : ""));
     return user;
   }
 
@@ -95,6 +106,8 @@ public final class Identities {
     ApiToken token = new ApiToken(HexFormat.of().formatHex(bytes(ID_BYTES)), user, sha256(secret), now, expiresAt,
         null, null);
     store.saveToken(token);
+    audit.ok(OPERATOR, AuditEntry.TOKEN_CREATE, AuditLog.TOKEN, token.id(), "for user " + user + ", "
+        + (expiresAt == null ? "never expires" : "expires " + expiresAt));
     return new IssuedToken(token, secret);
   }
 
@@ -108,7 +121,9 @@ public final class Identities {
 
   /** Revokes a token now; revoking it again keeps the first revocation. Returns it as stored. */
   public ApiToken revoke(String id) {
-    return store.revokeToken(id, now());
+    ApiToken token = store.revokeToken(id, now());
+    audit.ok(OPERATOR, AuditEntry.TOKEN_REVOKE, AuditLog.TOKEN, token.id(), "of user " + token.user());
+    return token;
   }
 
   /**
@@ -116,27 +131,34 @@ public final class Identities {
    * unknown, expired or revoked one gives why it was refused.
    */
   public Authentication authenticate(String secret) {
-    if (secret == null || !secret.startsWith(PREFIX)) {
-      return Authentication.refused(Authentication.Failure.INVALID);
-    }
-    Optional<ApiToken> found = store.tokenByHash(sha256(secret));
+    Optional<ApiToken> found = secret == null || !secret.startsWith(PREFIX) ? Optional.empty()
+        : store.tokenByHash(sha256(secret));
     if (found.isEmpty()) {
-      return Authentication.refused(Authentication.Failure.INVALID);
+      return refused(null, Authentication.Failure.INVALID);
     }
     ApiToken token = found.get();
     Instant now = now();
     if (token.revoked(now)) {
-      return Authentication.refused(Authentication.Failure.REVOKED);
+      return refused(token, Authentication.Failure.REVOKED);
     }
     if (token.expired(now)) {
-      return Authentication.refused(Authentication.Failure.EXPIRED);
+      return refused(token, Authentication.Failure.EXPIRED);
     }
     Optional<User> user = store.user(token.user());
     if (user.isEmpty()) {
-      return Authentication.refused(Authentication.Failure.INVALID);
+      return refused(token, Authentication.Failure.INVALID);
     }
     store.touchToken(token.id(), now);
+    audit.ok(user.get().name(), AuditEntry.TOKEN_USE, AuditLog.TOKEN, token.id(), null);
     return Authentication.of(Principal.of(user.get(), Roles.of(user.get(), domains.get())));
+  }
+
+  /** A refusal, recorded with its reason as the token's user's (nobody's when the token is unknown). */
+  private Authentication refused(ApiToken token, Authentication.Failure failure) {
+    audit.record(token == null ? AuditLog.ANONYMOUS : token.user(), AuditEntry.TOKEN_REFUSED,
+        token == null ? null : AuditLog.TOKEN, token == null ? null : token.id(), AuditEntry.DENIED, failure.message(),
+        null);
+    return Authentication.refused(failure);
   }
 
   /**

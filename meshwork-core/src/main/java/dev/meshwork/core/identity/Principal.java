@@ -21,6 +21,9 @@ public record Principal(String user, String team, boolean admin, Set<String> own
   /** Whoever runs the platform in-process on its home: they hold its keys, so they act as a platform admin. */
   public static final Principal LOCAL = new Principal("local", null, true, Set.of(), Set.of());
 
+  /** The platform's own scheduler, running scheduled builds and retention as a platform admin. */
+  public static final Principal SCHEDULER = new Principal("scheduler", null, true, Set.of(), Set.of());
+
   static Principal of(User user, Roles roles) {
     return new Principal(user.name(), user.team(), roles.admin(), roles.owns(), roles.memberOf());
   }

@@ -1,6 +1,7 @@
 package dev.meshwork.core.ops;
 
 import dev.meshwork.core.spi.BuildRecord;
+import dev.meshwork.core.spi.RetentionRun;
 import dev.meshwork.spec.ProductRef;
 
 /** Hears a build's progress: each stage as it starts, rows as they are read, and the end. */
@@ -13,6 +14,9 @@ public interface BuildListener {
 
   /** Rows read or written so far in the current stage. */
   default void rows(ProductRef product, long rows) {}
+
+  /** After publishing, the product's retention ran, as recorded (whether it expired anything or failed). */
+  default void expired(ProductRef product, RetentionRun run) {}
 
   default void finished(BuildRecord build) {}
 }

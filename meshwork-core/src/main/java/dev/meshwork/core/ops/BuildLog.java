@@ -1,6 +1,7 @@
 package dev.meshwork.core.ops;
 
 import dev.meshwork.core.spi.BuildRecord;
+import dev.meshwork.core.spi.RetentionRun;
 import dev.meshwork.spec.ProductRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,11 @@ final class BuildLog implements BuildListener {
   @Override
   public void rows(ProductRef product, long rows) {
     next.rows(product, rows);
+  }
+
+  @Override
+  public void expired(ProductRef product, RetentionRun run) {
+    next.expired(product, run);
   }
 
   @Override

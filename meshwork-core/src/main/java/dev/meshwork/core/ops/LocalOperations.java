@@ -4,12 +4,15 @@ import dev.meshwork.core.access.AccessAsk;
 import dev.meshwork.core.access.AccessControl;
 import dev.meshwork.core.access.AccessFilter;
 import dev.meshwork.core.access.Reading;
+import dev.meshwork.core.audit.AuditLog;
 import dev.meshwork.core.build.Builder;
 import dev.meshwork.core.build.Revealer;
 import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.policy.Governance;
 import dev.meshwork.core.registry.Registry;
 import dev.meshwork.core.spi.AccessRequest;
+import dev.meshwork.core.spi.AuditEntry;
+import dev.meshwork.core.spi.AuditFilter;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.Engine;
 import dev.meshwork.core.spi.MetadataStore;
@@ -32,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The operations, run in this process on an open platform, acting as one caller. */
@@ -48,17 +52,19 @@ public final class LocalOperations implements Operations {
 
   private final AccessControl access;
   private final Revealer revealer;
+  private final AuditLog audit;
   private final Principal caller;
   private final Duration queryLimit;
 
   /**
    * Operations acting as {@code caller}. {@code buildLog} is the file every build's stages and
    * outcome are appended to; {@code clock} gives retention cutoffs and access decisions their time;
-   * a consumer's query is stopped after {@code queryLimit}.
+   * a consumer's query is stopped after {@code queryLimit}; what the caller does is recorded in
+   * {@code audit}.
    */
   public LocalOperations(Registry registry, Builder builder, TableStore tables, MetadataStore store, Engine engine,
                          Governance governance, AccessControl access, Revealer revealer, Path buildLog, Clock clock,
-                         Duration queryLimit, Principal caller) {
+                         Duration queryLimit, AuditLog audit, Principal caller) {
     this.clock = clock;
     this.governance = governance;
     this.registry = registry;
@@ -69,6 +75,7 @@ public final class LocalOperations implements Operations {
     this.buildLog = buildLog;
     this.access = access;
     this.revealer = revealer;
+    this.audit = audit;
     this.caller = caller;
     this.queryLimit = queryLimit;
   }
@@ -76,7 +83,7 @@ public final class LocalOperations implements Operations {
   /** The same operations, acting as {@code principal}. */
   public LocalOperations as(Principal principal) {
     return new LocalOperations(registry, builder, tables, store, engine, governance, access, revealer, buildLog, clock,
-        queryLimit, principal);
+        queryLimit, audit, principal);
   }
 
   /** Who these operations act as. */
@@ -86,7 +93,14 @@ public final class LocalOperations implements Operations {
 
   @Override
   public ApplyResult apply(List<LoadedResource> resources) {
-    return registry.apply(resources);
+    ApplyResult result = registry.apply(resources);
+    for (ApplyResult.Change change : result.changes()) {
+      if (change.action() != ApplyResult.Action.UNCHANGED) {
+        audit.ok(actor(), AuditEntry.APPLY, change.kind(), change.id(),
+            change.action().name().toLowerCase(Locale.ROOT) + ", generation " + change.generation());
+      }
+    }
+    return result;
   }
 
   @Override
@@ -94,11 +108,12 @@ public final class LocalOperations implements Operations {
     BuildListener listener = new BuildLog(buildLog, Clock.systemUTC(), caller);
     if (request.product() != null) {
       DataProduct product = (DataProduct) registry.requireProduct(request.product()).resource();
-      return List.of(builder.build(product, request, listener));
+      return List.of(AuditedBuild.run(builder, audit, actor(), product, request, listener));
     }
     List<BuildRecord> records = new ArrayList<>();
     for (DataProduct product : Lineage.buildOrder(registry.products())) {
-      records.add(builder.build(product, new BuildRequest(product.ref(), null, null, null, request.full()), listener));
+      records.add(AuditedBuild.run(builder, audit, actor(), product,
+          new BuildRequest(product.ref(), null, null, null, request.full()), listener));
     }
     return records;
   }
@@ -151,22 +166,33 @@ public final class LocalOperations implements Operations {
 
   @Override
   public Rows query(String sql, int maxRows) {
+    return read(sql, maxRows, "query");
+  }
+
+  /** Runs a read of products' rows, recording each product read (or denied) with the rows returned. */
+  private Rows read(String sql, int maxRows, String how) {
     if (sql == null || sql.isBlank()) {
       throw new InvalidException("the query is empty");
     }
+    List<Reading> readings = new ArrayList<>();
+    Rows rows;
     try (Workspace workspace = engine.open()) {
       for (String relation : workspace.readRelations(sql)) {
         ProductRef ref = ProductRef.parse(relation);
         DataProduct product = registry.product(ref).orElseThrow(() -> new NotFoundException(
             "cannot run the query: no product " + relation + " on this platform"));
-        Reading reading = access.reading(caller, ref);
+        Reading reading = audit.unlessDenied(actor(), AuditEntry.READ, AuditLog.PRODUCT, ref.toString(),
+            () -> access.reading(caller, ref));
         TableStore.Snapshot current = tables.current(ref).orElseThrow(() -> new InvalidException(
             "cannot run the query: " + relation + " was never published (build it first with mesh build " + relation + ")"));
         revealer.attach(workspace, product, tables.files(ref, current.id()), reading.pii());
+        readings.add(reading);
       }
       workspace.seal();
-      return workspace.query(sql, maxRows, queryLimit);
+      rows = workspace.query(sql, maxRows, queryLimit);
     }
+    audit.reads(actor(), how, readings, rows.rows().size());
+    return rows;
   }
 
   @Override
@@ -183,7 +209,10 @@ public final class LocalOperations implements Operations {
     if (registry.product(product).isEmpty()) {
       throw new NotFoundException("cannot waive policy " + policy + " for " + product + ": no such product on this platform");
     }
-    return governance.grant(policy, "DataProduct", product.toString(), justification, expiresAt, grantedBy);
+    Waiver waiver = governance.grant(policy, "DataProduct", product.toString(), justification, expiresAt, grantedBy);
+    audit.ok(actor(), AuditEntry.WAIVER_GRANT, waiver.resourceKind(), waiver.resourceId(), waiver.id() + " of policy "
+        + policy + " until " + expiresAt + ", granted by " + grantedBy + ": " + waiver.justification());
+    return waiver;
   }
 
   @Override
@@ -193,7 +222,10 @@ public final class LocalOperations implements Operations {
 
   @Override
   public Waiver revokeWaiver(String waiverId) {
-    return governance.revoke(waiverId);
+    Waiver waiver = governance.revoke(waiverId);
+    audit.ok(actor(), AuditEntry.WAIVER_REVOKE, waiver.resourceKind(), waiver.resourceId(), waiver.id() + " of policy "
+        + waiver.policy());
+    return waiver;
   }
 
   @Override
@@ -213,6 +245,7 @@ public final class LocalOperations implements Operations {
     for (DataProduct each : products) {
       enforce(each, trigger).ifPresent(runs::add);
     }
+    runs.forEach(run -> audit.retention(actor(), run));
     return runs;
   }
 
@@ -240,22 +273,26 @@ public final class LocalOperations implements Operations {
 
   @Override
   public AccessRequest requestAccess(AccessAsk ask) {
-    return access.request(caller, ask);
+    return audited().request(ask);
   }
 
   @Override
   public AccessRequest approveAccess(String id, String note) {
-    return access.approve(caller, id, note);
+    return audited().approve(id, note);
   }
 
   @Override
   public AccessRequest rejectAccess(String id, String reason) {
-    return access.reject(caller, id, reason);
+    return audited().reject(id, reason);
   }
 
   @Override
   public AccessRequest revokeAccess(String id, String reason) {
-    return access.revoke(caller, id, reason);
+    return audited().revoke(id, reason);
+  }
+
+  private AuditedAccess audited() {
+    return new AuditedAccess(access, audit, store, caller);
   }
 
   @Override
@@ -274,7 +311,23 @@ public final class LocalOperations implements Operations {
     if (rows < 1) {
       throw new InvalidException("cannot sample " + product + ": the number of rows must be at least 1, not " + rows);
     }
-    return query("SELECT * FROM \"" + product.domain() + "\".\"" + product.name() + "\"", rows);
+    return read("SELECT * FROM \"" + product.domain() + "\".\"" + product.name() + "\"", rows, "sample");
+  }
+
+  /**
+   * The audit log, newest first; a platform admin's.
+   *
+   * @throws dev.meshwork.spec.error.DeniedException when the caller is not a platform admin
+   */
+  @Override
+  public List<AuditEntry> audit(AuditFilter filter) {
+    caller.requireAdmin("read the audit log");
+    return audit.entries(filter);
+  }
+
+  /** Who the audit log says did what these operations do. */
+  private String actor() {
+    return caller.user();
   }
 
   /** Every applied resource of a kind, for listings. */

@@ -3,6 +3,8 @@ package dev.meshwork.core.ops;
 import dev.meshwork.core.access.AccessAsk;
 import dev.meshwork.core.access.AccessFilter;
 import dev.meshwork.core.spi.AccessRequest;
+import dev.meshwork.core.spi.AuditEntry;
+import dev.meshwork.core.spi.AuditFilter;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.RetentionRun;
@@ -117,4 +119,12 @@ public interface Operations {
    * @throws dev.meshwork.spec.error.DeniedException when the caller has no grant to read it
    */
   Rows sample(ProductRef product, int rows);
+
+  /**
+   * The audit log's entries the filter picks, newest first: who applied, built, published, read,
+   * asked for or decided access, waived, expired and authenticated, and the policies' verdicts.
+   *
+   * @throws dev.meshwork.spec.error.DeniedException when the caller is not a platform admin
+   */
+  List<AuditEntry> audit(AuditFilter filter);
 }

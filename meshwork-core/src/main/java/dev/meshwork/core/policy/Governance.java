@@ -1,5 +1,6 @@
 package dev.meshwork.core.policy;
 
+import dev.meshwork.core.audit.AuditLog;
 import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.Waiver;
@@ -15,16 +16,19 @@ import java.util.UUID;
 
 /**
  * Waivers and the record of every policy evaluation. A failing policy with an active waiver for
- * the resource counts as waived, not failed; every outcome is recorded, waived or not.
+ * the resource counts as waived, not failed; every outcome is recorded, waived or not, and each
+ * evaluation of a resource at an event is summed up in one audit entry by {@link AuditLog#POLICY}.
  */
 public final class Governance {
 
   private final MetadataStore store;
   private final Clock clock;
+  private final AuditLog audit;
 
-  public Governance(MetadataStore store, Clock clock) {
+  public Governance(MetadataStore store, Clock clock, AuditLog audit) {
     this.store = store;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** Applies the active waivers to {@code evaluations}, records them all, and returns them as recorded. */
@@ -51,6 +55,7 @@ public final class Governance {
     }
     if (!results.isEmpty()) {
       store.recordPolicyResults(results);
+      audit.policyCheck(kind, id, event.toString().toLowerCase(Locale.ROOT), results);
     }
     return settled;
   }
@@ -58,8 +63,10 @@ public final class Governance {
   /** Records one outcome the platform decided itself, outside any Policy resource (no waiver applies). */
   public void record(String policy, String kind, String id, Policy.Event event, PolicyResult.Outcome outcome,
                      String message) {
-    store.recordPolicyResults(List.of(new PolicyResult(UUID.randomUUID().toString(), policy, kind, id,
-        event.toString().toLowerCase(Locale.ROOT), outcome, message, null, clock.instant())));
+    List<PolicyResult> results = List.of(new PolicyResult(UUID.randomUUID().toString(), policy, kind, id,
+        event.toString().toLowerCase(Locale.ROOT), outcome, message, null, clock.instant()));
+    store.recordPolicyResults(results);
+    audit.policyCheck(kind, id, event.toString().toLowerCase(Locale.ROOT), results);
   }
 
   /**

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The platform's record: applied resources, builds with what they read and how their audit went,
  * policy results, waivers, retention runs, access requests and grants, the users, teams and API
- * tokens of the platform, and the scheduler's jobs and the products' recorded states (freshness,
- * build health).
+ * tokens of the platform, the scheduler's jobs and the products' recorded states (freshness,
+ * build health), and the audit log.
  * Every method is atomic; implementations are safe to use from several threads.
  */
 public interface MetadataStore extends AutoCloseable {
@@ -172,6 +172,18 @@ public interface MetadataStore extends AutoCloseable {
    * first time. A missing one fails with a {@code NotFoundException}.
    */
   void markAlerted(String id, Instant at);
+
+  /**
+   * Appends an entry to the audit log, which has no way to change or remove one; an entry whose id
+   * is stored already fails with an {@code AlreadyExistsException}.
+   */
+  void appendAudit(AuditEntry entry);
+
+  /**
+   * The audit entries the filter picks, newest first ({@code at} descending, then the last appended
+   * first), at most its limit.
+   */
+  List<AuditEntry> audit(AuditFilter filter);
 
   @Override
   default void close() {}

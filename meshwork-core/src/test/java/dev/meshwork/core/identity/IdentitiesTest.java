@@ -2,8 +2,11 @@ package dev.meshwork.core.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.meshwork.core.audit.AuditLog;
 import dev.meshwork.core.identity.Authentication.Failure;
+import dev.meshwork.core.spi.AuditEntry;
 import dev.meshwork.core.spi.ApiToken;
 import dev.meshwork.core.spi.User;
 import dev.meshwork.spec.Domain;
@@ -29,7 +32,8 @@ class IdentitiesTest {
   private final MovableClock clock = new MovableClock();
   private final List<Domain> domains = List.of(new Domain(new Metadata("orders", null, null, null, null, null),
       new Domain.Spec(null, "ana@example.com", List.of(), Domain.Type.SOURCE_ALIGNED)));
-  private final Identities identities = new Identities(memory.store(), clock, () -> domains);
+  private final Identities identities = new Identities(memory.store(), clock, () -> domains,
+      new AuditLog(memory.store(), clock));
 
   @Test
   void aUserIsCreatedWithItsTeam() {
@@ -105,6 +109,44 @@ class IdentitiesTest {
     assertThat(identities.authenticate(revoked.secret()).failure()).contains(Failure.REVOKED);
     assertThat(Failure.EXPIRED.message()).isEqualTo("token expired");
     assertThat(memory.tokens.values()).allSatisfy(t -> assertThat(t.lastUsedAt()).isNull());
+  }
+
+  @Test
+  void everyTokenCheckedIsAuditedAsItsUsersOrAnonymousWithoutTheSecret() {
+    identities.createUser("ana", "ana@example.com", null, false);
+    IssuedToken good = identities.issueToken("ana", null);
+    IssuedToken revoked = identities.issueToken("ana", null);
+    identities.revoke(revoked.token().id());
+    memory.audit.clear();
+    clock.advance(Duration.ofMinutes(1));
+
+    identities.authenticate(good.secret());
+    identities.authenticate(revoked.secret());
+    identities.authenticate("mw_guessed");
+
+    assertThat(memory.audit).extracting(AuditEntry::at, AuditEntry::actor, AuditEntry::action,
+            AuditEntry::resourceKind, AuditEntry::resourceId, AuditEntry::outcome, AuditEntry::details)
+        .containsExactly(
+            tuple(T0.plusSeconds(60), "ana", "token.use", "ApiToken", good.token().id(), "ok", null),
+            tuple(T0.plusSeconds(60), "ana", "token.refused", "ApiToken", revoked.token().id(), "denied", "token revoked"),
+            tuple(T0.plusSeconds(60), "anonymous", "token.refused", null, null, "denied", "invalid token"));
+    assertThat(memory.audit.toString()).doesNotContain(good.secret(), revoked.secret(), "mw_guessed");
+  }
+
+  @Test
+  void creatingUsersTeamsAndTokensAndRevokingTokensIsAuditedAsTheOperator() {
+    identities.createTeam("orders");
+    identities.createUser("ana", "ana@example.com", "orders", true);
+    IssuedToken token = identities.issueToken("ana", T0.plus(Duration.ofDays(30)));
+    identities.revoke(token.token().id());
+
+    assertThat(memory.audit).extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::resourceId,
+            AuditEntry::details)
+        .containsExactly(
+            tuple("local", "team.create", "orders", null),
+            tuple("local", "user.create", "ana", "team orders, platform admin"),
+            tuple("local", "token.create", token.token().id(), "for user ana, expires 2026-12-20T06:00:00Z"),
+            tuple("local", "token.revoke", token.token().id(), "of user ana"));
   }
 
   @Test

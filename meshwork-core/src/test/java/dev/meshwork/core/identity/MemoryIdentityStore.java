@@ -1,6 +1,7 @@
 package dev.meshwork.core.identity;
 
 import dev.meshwork.core.spi.ApiToken;
+import dev.meshwork.core.spi.AuditEntry;
 import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.Team;
 import dev.meshwork.core.spi.User;
@@ -16,14 +17,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Just the identity part of a metadata store, in memory, for unit tests of {@link Identities}; any
- * other method fails. The JDBC store is held to the same behaviour by the store contract.
+ * Just the identity part of a metadata store, in memory, for unit tests of {@link Identities}, and
+ * the audit entries appended; any other method fails. The JDBC store is held to the same behaviour by the store contract.
  */
 final class MemoryIdentityStore {
 
   final Map<String, User> users = new TreeMap<>();
   final Map<String, Team> teams = new TreeMap<>();
   final Map<String, ApiToken> tokens = new TreeMap<>();
+  final List<AuditEntry> audit = new ArrayList<>();
 
   MetadataStore store() {
     return (MetadataStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {MetadataStore.class},
@@ -82,6 +84,9 @@ final class MemoryIdentityStore {
             (Instant) args[1]));
         return null;
       }
+      case "appendAudit":
+        audit.add((AuditEntry) args[0]);
+        return null;
       case "close":
         return null;
       default:
