@@ -1,5 +1,6 @@
 package dev.meshwork.cli;
 
+import dev.meshwork.core.Home;
 import dev.meshwork.core.Platform;
 import dev.meshwork.core.identity.IssuedToken;
 import dev.meshwork.server.MeshServer;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
     description = {"Serve the platform's REST API (/api/v1, OpenAPI at /api/v1/openapi.json) on this home.",
         "Every route but /health and the OpenAPI document needs an Authorization: Bearer token;",
         "on a new home the admin user's token is printed once.",
-        "Holds the home while it runs. SIGTERM or Ctrl-C stops it: running builds finish first (up to 30 s)."})
+        "Holds the home while it runs, and writes its address to server.url in the home, so that other",
+        "commands on the home run on the server. SIGTERM or Ctrl-C stops it: running builds finish first (up to 30 s)."})
 final class ServeCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -48,14 +50,20 @@ final class ServeCommand implements Callable<Integer> {
     Platform platform = mesh.platform();
     Optional<IssuedToken> admin = platform.identities().ensureAdmin();
     MeshServer started = MeshServer.start(platform, options, TokenAuthorizer.of(platform.identities()));
+    Home home = mesh.home();
+    ServeFile.write(home, ServeFile.url(bind, started.port()));
     server = started;
-    Thread hook = new Thread(started::stop, "mesh-serve-stop");
+    Thread hook = new Thread(() -> {
+      started.stop();
+      ServeFile.delete(home);
+    }, "mesh-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     spec.commandLine().getOut().println("serving " + mesh.home().dir() + " on http://" + bind + ":" + started.port()
         + " (SIGTERM or Ctrl-C stops)");
     admin.ifPresent(token -> spec.commandLine().getOut().println("admin token (shown once): " + token.secret()));
     spec.commandLine().getOut().flush();
     started.awaitStop();
+    ServeFile.delete(home);
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {
