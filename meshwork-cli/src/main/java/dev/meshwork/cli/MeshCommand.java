@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     subcommands = {InitCommand.class, ValidateCommand.class, ApplyCommand.class, BuildCommand.class,
         StatusCommand.class, DescribeCommand.class, SearchCommand.class, QueryCommand.class, HistoryCommand.class,
         RetentionCommand.class, PolicyCommand.class, UserCommand.class, TeamCommand.class, TokenCommand.class,
-        ServeCommand.class, LoginCommand.class, LogoutCommand.class, ExamplesCommand.class, SchemaCommand.class, CompletionCommand.class,
+        ServeCommand.class, ExamplesCommand.class, SchemaCommand.class, CompletionCommand.class,
+        LoginCommand.class, LogoutCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 3 internal error.",
         "Resource reference: docs/resources.md"})
