@@ -1,6 +1,5 @@
 package dev.meshwork.cli;
 
-import dev.meshwork.core.Platform;
 import dev.meshwork.core.access.AccessAsk;
 import dev.meshwork.core.access.AccessFilter;
 import dev.meshwork.core.ops.Operations;
@@ -42,8 +41,8 @@ final class AccessCommand implements Runnable {
 
   /** Runs {@code action} on the operations acting as the chosen user, and prints its result. */
   <T> T with(Function<Operations, T> action) {
-    try (Platform platform = mesh.platform()) {
-      return action.apply(mesh.operations(platform));
+    try (Connection connection = mesh.connect()) {
+      return action.apply(connection.operations());
     }
   }
 

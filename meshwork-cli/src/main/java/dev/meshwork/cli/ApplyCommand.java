@@ -1,6 +1,5 @@
 package dev.meshwork.cli;
 
-import dev.meshwork.core.Platform;
 import dev.meshwork.core.ops.ApplyResult;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.load.Loader;
@@ -42,8 +41,8 @@ final class ApplyCommand implements Callable<Integer> {
           + " found", errors);
     }
     ApplyResult result;
-    try (Platform platform = mesh.platform()) {
-      result = platform.operations().apply(loaded.resources());
+    try (Connection connection = mesh.connect()) {
+      result = connection.operations().apply(loaded.resources());
     }
     PrintWriter out = spec.commandLine().getOut();
     if (mesh.output() == Output.JSON) {

@@ -1,6 +1,5 @@
 package dev.meshwork.cli;
 
-import dev.meshwork.core.Platform;
 import dev.meshwork.core.spi.AuditEntry;
 import dev.meshwork.core.spi.AuditFilter;
 import java.io.PrintWriter;
@@ -52,8 +51,8 @@ final class AuditCommand implements Callable<Integer> {
     AuditFilter filter = new AuditFilter(actor, action, resource, AuditFilter.time(since, "--since"),
         AuditFilter.time(until, "--until"), limit);
     List<AuditEntry> entries;
-    try (Platform platform = mesh.platform()) {
-      entries = platform.operations().audit(filter);
+    try (Connection connection = mesh.connect()) {
+      entries = connection.operations().audit(filter);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (mesh.output() == Output.JSON) {

@@ -1,6 +1,5 @@
 package dev.meshwork.cli;
 
-import dev.meshwork.core.Platform;
 import dev.meshwork.core.ops.BuildRequest;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.spec.ProductRef;
@@ -59,9 +58,9 @@ final class BuildCommand implements Callable<Integer> {
     BuildRequest request = new BuildRequest(product, partition, from, to, full);
     List<BuildRecord> builds;
     boolean live = mesh.output() == Output.TEXT && System.console() != null;
-    try (Platform platform = mesh.platform();
+    try (Connection connection = mesh.connect();
          Progress progress = new Progress(spec.commandLine().getErr(), live, Clock.systemUTC())) {
-      builds = platform.operations().build(request, progress);
+      builds = connection.operations().build(request, progress);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (mesh.output() == Output.JSON) {

@@ -1,6 +1,5 @@
 package dev.meshwork.cli;
 
-import dev.meshwork.core.Platform;
 import dev.meshwork.core.ops.ProductDescription;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.spec.Column;
@@ -33,8 +32,8 @@ final class DescribeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ProductDescription d;
-    try (Platform platform = mesh.platform()) {
-      d = platform.operations().describe(ProductRef.parse(product));
+    try (Connection connection = mesh.connect()) {
+      d = connection.operations().describe(ProductRef.parse(product));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (mesh.output() == Output.JSON) {

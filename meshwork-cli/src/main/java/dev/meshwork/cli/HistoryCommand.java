@@ -1,6 +1,5 @@
 package dev.meshwork.cli;
 
-import dev.meshwork.core.Platform;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.spec.ProductRef;
 import java.io.PrintWriter;
@@ -36,8 +35,8 @@ final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<BuildRecord> history;
-    try (Platform platform = mesh.platform()) {
-      history = platform.operations().history(ProductRef.parse(product), limit);
+    try (Connection connection = mesh.connect()) {
+      history = connection.operations().history(ProductRef.parse(product), limit);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (mesh.output() == Output.JSON) {

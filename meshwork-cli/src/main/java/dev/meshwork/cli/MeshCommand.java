@@ -3,6 +3,7 @@ package dev.meshwork.cli;
 import dev.meshwork.core.Home;
 import dev.meshwork.core.Platform;
 import dev.meshwork.core.ops.Operations;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
         RetentionCommand.class, PolicyCommand.class, UserCommand.class, TeamCommand.class, TokenCommand.class,
         AuditCommand.class,
         ServeCommand.class, DemoCommand.class, ExamplesCommand.class, SchemaCommand.class, CompletionCommand.class,
+        LoginCommand.class, LogoutCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 a check failed, 2 bad input or usage, 3 internal error.",
         "Resource reference: docs/resources.md"})
@@ -48,10 +50,12 @@ public final class MeshCommand implements Runnable {
 
   private final Map<String, String> environment;
   private final Clock clock;
+  private final InputStream input;
 
-  MeshCommand(Map<String, String> environment, Clock clock) {
+  MeshCommand(Map<String, String> environment, Clock clock, InputStream input) {
     this.environment = environment;
     this.clock = clock;
+    this.input = input;
   }
 
   static CommandLine commandLine() {
@@ -65,7 +69,12 @@ public final class MeshCommand implements Runnable {
 
   /** The command line on a clock of its own: the platform's time, e.g. for retention cutoffs (tests move it). */
   static CommandLine commandLine(Map<String, String> environment, Clock clock) {
-    CommandLine cli = new CommandLine(new MeshCommand(environment, clock));
+    return commandLine(environment, clock, System.in);
+  }
+
+  /** The command line reading standard input from {@code input} (mesh login's token). */
+  static CommandLine commandLine(Map<String, String> environment, Clock clock, InputStream input) {
+    CommandLine cli = new CommandLine(new MeshCommand(environment, clock, input));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(new Failures());
     cli.setParameterExceptionHandler(new Failures());
@@ -97,6 +106,18 @@ public final class MeshCommand implements Runnable {
   /** The platform's operations, acting as the user of {@code --as}, or as the home's operator. */
   Operations operations(Platform platform) {
     return as == null ? platform.operations() : platform.operationsFor(platform.identities().principal(as));
+  }
+
+  /**
+   * Where this command's operations run: the platform server of $MESH_URL, of the home's running
+   * mesh serve or of the stored login, over HTTP; else the home, in this process.
+   */
+  Connection connect() {
+    return Connection.open(this);
+  }
+
+  InputStream input() {
+    return input;
   }
 
   Output output() {

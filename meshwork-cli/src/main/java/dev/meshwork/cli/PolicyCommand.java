@@ -1,6 +1,5 @@
 package dev.meshwork.cli;
 
-import dev.meshwork.core.Platform;
 import dev.meshwork.core.ops.ApplyResult;
 import dev.meshwork.core.policy.BuiltinPolicies;
 import dev.meshwork.core.policy.PolicyCheck;
@@ -122,8 +121,8 @@ final class PolicyCommand implements Runnable {
     @Override
     public Integer call() {
       ApplyResult result;
-      try (Platform platform = policy.mesh.platform()) {
-        result = platform.operations().apply(BuiltinPolicies.load());
+      try (Connection connection = policy.mesh.connect()) {
+        result = connection.operations().apply(BuiltinPolicies.load());
       }
       PrintWriter out = policy.spec.commandLine().getOut();
       for (ApplyResult.Change change : result.changes()) {

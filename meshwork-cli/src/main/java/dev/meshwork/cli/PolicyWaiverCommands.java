@@ -1,6 +1,5 @@
 package dev.meshwork.cli;
 
-import dev.meshwork.core.Platform;
 import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.Waiver;
 import dev.meshwork.spec.ProductRef;
@@ -41,7 +40,7 @@ final class PolicyWaiverCommands {
     @Option(names = "--expires", required = true, paramLabel = "DATE", description = "The day it ends (UTC), e.g. 2026-12-31.")
     String expires;
 
-    @Option(names = "--by", paramLabel = "NAME", description = "Who grants it (default: $USER).")
+    @Option(names = "--by", paramLabel = "NAME", description = "Who grants it (default: $USER; a server records its caller instead).")
     String by;
 
     @Override
@@ -54,8 +53,8 @@ final class PolicyWaiverCommands {
       }
       String grantedBy = by != null ? by : policy.mesh.environment().getOrDefault("USER", "cli");
       Waiver waiver;
-      try (Platform platform = policy.mesh.platform()) {
-        waiver = platform.operations().grantWaiver(name, ProductRef.parse(product), justification,
+      try (Connection connection = policy.mesh.connect()) {
+        waiver = connection.operations().grantWaiver(name, ProductRef.parse(product), justification,
             day.atStartOfDay().toInstant(ZoneOffset.UTC), grantedBy);
       }
       PrintWriter out = policy.spec.commandLine().getOut();
@@ -81,8 +80,8 @@ final class PolicyWaiverCommands {
     @Override
     public Integer call() {
       List<Waiver> waivers;
-      try (Platform platform = policy.mesh.platform()) {
-        waivers = platform.operations().waivers(all);
+      try (Connection connection = policy.mesh.connect()) {
+        waivers = connection.operations().waivers(all);
       }
       PrintWriter out = policy.spec.commandLine().getOut();
       if (policy.mesh.output() == Output.JSON) {
@@ -116,8 +115,8 @@ final class PolicyWaiverCommands {
     @Override
     public Integer call() {
       Waiver waiver;
-      try (Platform platform = policy.mesh.platform()) {
-        waiver = platform.operations().revokeWaiver(id);
+      try (Connection connection = policy.mesh.connect()) {
+        waiver = connection.operations().revokeWaiver(id);
       }
       policy.spec.commandLine().getOut().println("waiver " + waiver.id() + " revoked at " + waiver.revokedAt());
       return ExitCodes.OK;
@@ -139,8 +138,8 @@ final class PolicyWaiverCommands {
     @Override
     public Integer call() {
       List<PolicyResult> results;
-      try (Platform platform = policy.mesh.platform()) {
-        results = platform.operations().policyResults(resource, limit);
+      try (Connection connection = policy.mesh.connect()) {
+        results = connection.operations().policyResults(resource, limit);
       }
       PrintWriter out = policy.spec.commandLine().getOut();
       if (policy.mesh.output() == Output.JSON) {

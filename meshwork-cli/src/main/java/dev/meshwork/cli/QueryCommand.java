@@ -1,6 +1,5 @@
 package dev.meshwork.cli;
 
-import dev.meshwork.core.Platform;
 import dev.meshwork.core.spi.Rows;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -36,8 +35,8 @@ final class QueryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Rows rows;
-    try (Platform platform = mesh.platform()) {
-      rows = mesh.operations(platform).query(sql, maxRows);
+    try (Connection connection = mesh.connect()) {
+      rows = connection.operations().query(sql, maxRows);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (mesh.output() == Output.JSON) {

@@ -1,6 +1,5 @@
 package dev.meshwork.cli;
 
-import dev.meshwork.core.Platform;
 import dev.meshwork.core.spi.RetentionRun;
 import dev.meshwork.spec.ProductRef;
 import java.io.PrintWriter;
@@ -46,8 +45,8 @@ final class RetentionCommand implements Runnable {
     @Override
     public Integer call() {
       List<RetentionRun> runs;
-      try (Platform platform = retention.mesh.platform()) {
-        runs = platform.operations().retention(Optional.ofNullable(product).map(ProductRef::parse), RetentionRun.MANUAL);
+      try (Connection connection = retention.mesh.connect()) {
+        runs = connection.operations().retention(Optional.ofNullable(product).map(ProductRef::parse), RetentionRun.MANUAL);
       }
       PrintWriter out = retention.spec.commandLine().getOut();
       if (retention.mesh.output() == Output.JSON) {
@@ -81,8 +80,8 @@ final class RetentionCommand implements Runnable {
     @Override
     public Integer call() {
       List<RetentionRun> runs;
-      try (Platform platform = retention.mesh.platform()) {
-        runs = platform.operations().retentionHistory(Optional.ofNullable(product).map(ProductRef::parse), limit);
+      try (Connection connection = retention.mesh.connect()) {
+        runs = connection.operations().retentionHistory(Optional.ofNullable(product).map(ProductRef::parse), limit);
       }
       PrintWriter out = retention.spec.commandLine().getOut();
       if (retention.mesh.output() == Output.JSON) {

@@ -1,6 +1,5 @@
 package dev.meshwork.cli;
 
-import dev.meshwork.core.Platform;
 import dev.meshwork.core.ops.SearchHit;
 import java.io.PrintWriter;
 import java.util.List;
@@ -32,8 +31,8 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<SearchHit> hits;
-    try (Platform platform = mesh.platform()) {
-      hits = platform.operations().search(String.join(" ", words), limit);
+    try (Connection connection = mesh.connect()) {
+      hits = connection.operations().search(String.join(" ", words), limit);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (mesh.output() == Output.JSON) {

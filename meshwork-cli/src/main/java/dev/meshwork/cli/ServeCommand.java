@@ -1,5 +1,6 @@
 package dev.meshwork.cli;
 
+import dev.meshwork.core.Home;
 import dev.meshwork.core.Platform;
 import dev.meshwork.core.identity.IssuedToken;
 import dev.meshwork.server.MeshServer;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
         "Every route but /health and the OpenAPI document needs an Authorization: Bearer token;",
         "on a new home the admin user's token is printed once.",
         "Runs the products' schedules and the daily retention run, checks their SLAs and sends alerts.",
-        "Holds the home while it runs. SIGTERM or Ctrl-C stops it: running builds finish first (up to 30 s)."})
+        "Holds the home while it runs, and writes its address to server.url in the home, so that other",
+        "commands on the home run on the server. SIGTERM or Ctrl-C stops it: running builds finish first (up to 30 s)."})
 final class ServeCommand implements Callable<Integer> {
 
   @ParentCommand

@@ -13,17 +13,20 @@ import java.time.Clock;
 
 /**
  * The REST API served on a platform until it stops, as {@code mesh serve} and {@code mesh demo}
- * run it, with the platform's scheduler (schedules, SLA checks, alerts) running beside it: the server owns the platform from the start, and SIGTERM or Ctrl-C stops it, letting
+ * run it, with its address in the home's {@code server.url} while it runs (so that commands on the
+ * home go to it) and the platform's scheduler (schedules, SLA checks, alerts) running beside it: the server owns the platform from the start, and SIGTERM or Ctrl-C stops it, letting
  * running requests finish.
  */
 final class Serving {
 
   private final MeshServer server;
   private final Thread hook;
+  private final Home home;
 
-  private Serving(MeshServer server, Thread hook) {
+  private Serving(MeshServer server, Thread hook, Home home) {
     this.server = server;
     this.hook = hook;
+    this.home = home;
   }
 
   /** Starts serving; the server owns {@code platform} from now on, and closes it when it stops. */
@@ -42,9 +45,13 @@ final class Serving {
       server.stop();
       throw e;
     }
-    Thread hook = new Thread(server::stop, "mesh-serve-stop");
+    ServeFile.write(home, ServeFile.url(options.bind(), server.port()));
+    Thread hook = new Thread(() -> {
+      server.stop();
+      ServeFile.delete(home);
+    }, "mesh-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    return new Serving(server, hook);
+    return new Serving(server, hook, home);
   }
 
   /** Who may call which route: API tokens of the platform's users, and OpenID Connect tokens when the home's configuration names an issuer. */
@@ -66,6 +73,7 @@ final class Serving {
   /** Blocks until the server has stopped, by a signal or by {@link MeshServer#stop()}. */
   void awaitStop() throws InterruptedException {
     server.awaitStop();
+    ServeFile.delete(home);
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException e) {

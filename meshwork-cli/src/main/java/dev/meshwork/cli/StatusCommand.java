@@ -1,6 +1,5 @@
 package dev.meshwork.cli;
 
-import dev.meshwork.core.Platform;
 import dev.meshwork.core.ops.ProductStatus;
 import dev.meshwork.spec.ProductRef;
 import java.io.PrintWriter;
@@ -30,8 +29,8 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<ProductStatus> statuses;
-    try (Platform platform = mesh.platform()) {
-      statuses = platform.operations().status(product == null ? null : ProductRef.parse(product));
+    try (Connection connection = mesh.connect()) {
+      statuses = connection.operations().status(product == null ? null : ProductRef.parse(product));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (mesh.output() == Output.JSON) {

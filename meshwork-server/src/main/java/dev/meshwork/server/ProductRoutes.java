@@ -42,6 +42,7 @@ final class ProductRoutes {
         Route.get("/api/v1/products/{ref}/builds", Permission.READ,
             r -> ops(r).history(r.product("ref"), r.limit("limit", 20, MAX_LIMIT))),
         Route.post("/api/v1/products/{ref}/builds", Permission.BUILD, Route.Body.JSON, this::build),
+        Route.post("/api/v1/builds", Permission.BUILD, Route.Body.JSON, this::buildAll),
         Route.get("/api/v1/search", Permission.READ, this::search),
         Route.post("/api/v1/query", Permission.QUERY, Route.Body.JSON, this::query),
         Route.post("/api/v1/resources", Permission.APPLY, Route.Body.YAML, this::apply));
@@ -60,6 +61,21 @@ final class ProductRoutes {
           + (last.error() == null ? "it ended " + last.status() : last.error()), last);
     }
     return last;
+  }
+
+  /** Every product, upstream products first; 422 with every record when any build failed. */
+  private Object buildAll(Request request) {
+    request.requireAdmin("build every product");
+    JsonNode body = request.json();
+    List<BuildRecord> records = ops(request).build(new BuildRequest(null, null, null, null, Json.flag(body, "full")),
+        BuildListener.NONE);
+    List<String> failed = records.stream().filter(r -> r.status() != BuildRecord.Status.PUBLISHED)
+        .map(r -> r.product().toString()).toList();
+    if (!failed.isEmpty()) {
+      throw new ApiException(422, "build_failed", "cannot build every product: " + failed.size() + " of " + records.size()
+          + " builds failed (" + String.join(", ", failed) + ")", records);
+    }
+    return records;
   }
 
   private Object search(Request request) {

@@ -29,6 +29,7 @@ public final class Routes {
     List<Route> routes = new ArrayList<>();
     routes.add(Route.get("/health", Permission.PUBLIC, r -> Map.of("status", "ok")));
     routes.add(Route.get("/api/v1/openapi.json", Permission.PUBLIC, r -> openApi));
+    routes.add(Route.get("/api/v1/me", Permission.READ, Request::principal));
     routes.addAll(new ProductRoutes(operations, specBase).routes());
     routes.addAll(new GovernanceRoutes(operations).routes());
     routes.addAll(new AccessRoutes(operations).routes());

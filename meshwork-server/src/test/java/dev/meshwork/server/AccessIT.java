@@ -41,12 +41,14 @@ class AccessIT {
   static {
     row("GET /health", "/health", null, null, 200, 200, 200, 200, 200);
     row("GET /api/v1/openapi.json", "/api/v1/openapi.json", null, null, 200, 200, 200, 200, 200);
+    row("GET /api/v1/me", "/api/v1/me", null, null, 401, 200, 200, 200, 200);
     row("GET /api/v1/products", "/api/v1/products", null, null, 401, 200, 200, 200, 200);
     row("GET /api/v1/products/{ref}", "/api/v1/products/shop.sales", null, null, 401, 200, 200, 200, 200);
     row("GET /api/v1/products/{ref}/status", "/api/v1/products/shop.sales/status", null, null, 401, 200, 200, 200, 200);
     row("GET /api/v1/products/{ref}/builds", "/api/v1/products/shop.sales/builds", null, null, 401, 200, 200, 200, 200);
     row("POST /api/v1/products/{ref}/builds", "/api/v1/products/shop.sales/builds", "application/json", "{}",
         401, 403, 200, 403, 200);
+    row("POST /api/v1/builds", "/api/v1/builds", "application/json", "{}", 401, 403, 403, 403, 200);
     row("GET /api/v1/search", "/api/v1/search?q=sales", null, null, 401, 200, 200, 200, 200);
     row("POST /api/v1/query", "/api/v1/query", "application/json", "{\"sql\": \"SELECT count(*) AS n FROM shop.sales\"}",
         401, 403, 200, 403, 200);
@@ -141,6 +143,22 @@ class AccessIT {
         "user mia may not grant or revoke waivers: only a platform admin");
     assertDenied(clients.get(3).send("POST", "/api/v1/resources", "application/yaml", SHOP_SOURCE),
         "user otto may not apply Source shop.sales-files: only owners and members of domain shop, or a platform admin");
+  }
+
+  @Test
+  void buildingEveryProductIsTheAdmins() {
+    assertDenied(clients.get(2).postJson("/api/v1/builds", "{}"),
+        "user mia may not build every product: only a platform admin");
+  }
+
+  @Test
+  void tellsCallersWhoTheyAre() {
+    Http.Response me = clients.get(2).get("/api/v1/me");
+    assertThat(me.status()).as(me.text()).isEqualTo(200);
+    assertThat(me.json().get("user").asText()).isEqualTo("mia");
+    assertThat(me.json().get("admin").asBoolean()).isFalse();
+    assertThat(me.json().get("memberOf").toString()).isEqualTo("[\"shop\"]");
+    assertThat(clients.get(4).get("/api/v1/me").json().get("admin").asBoolean()).isTrue();
   }
 
   @Test

@@ -128,4 +128,12 @@ class ErrorsIT {
     assertThat(response.json().get("details").get("status").asText()).isEqualTo("FAILED");
     assertThat(response.json().get("details").get("product").asText()).isEqualTo("shop.strict_sales");
   }
+
+  @Test
+  void buildingEveryProductWithAFailureIsUnprocessableWithEveryRecord() {
+    Http.Response response = http.postJson("/api/v1/builds", "{}");
+    assertError(response, 422, "build_failed", "cannot build every product: 1 of 2 builds failed (shop.strict_sales)");
+    assertThat(response.json().get("details")).extracting(r -> r.get("product").asText() + " " + r.get("status").asText())
+        .containsExactly("shop.sales PUBLISHED", "shop.strict_sales FAILED");
+  }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,7 +71,7 @@ public final class AccessControl {
     if (ask.purpose() == null || ask.purpose().isBlank()) {
       throw new InvalidException(what + "the purpose is missing; say what the data is for");
     }
-    Instant now = clock.instant();
+    Instant now = now();
     Instant expires = expiry(what, ask.until(), now);
     checkBeneficiary(caller, ask, what);
     String forProduct = ask.forProduct() == null ? null : ask.forProduct().toString();
@@ -108,7 +109,7 @@ public final class AccessControl {
     if (!refusals.isEmpty()) {
       throw new DeniedException("user " + caller.user() + " may not approve " + id + ": " + String.join("; ", refusals));
     }
-    return store.updateAccessRequest(request.decided(AccessRequest.Status.APPROVED, caller.user(), clock.instant(),
+    return store.updateAccessRequest(request.decided(AccessRequest.Status.APPROVED, caller.user(), now(),
         blankToNull(note)), AccessRequest.Status.PENDING);
   }
 
@@ -119,7 +120,7 @@ public final class AccessControl {
     if (reason == null || reason.isBlank()) {
       throw new InvalidException("cannot reject " + id + ": the reason is missing; say why");
     }
-    return store.updateAccessRequest(request.decided(AccessRequest.Status.REJECTED, caller.user(), clock.instant(),
+    return store.updateAccessRequest(request.decided(AccessRequest.Status.REJECTED, caller.user(), now(),
         reason.strip()), AccessRequest.Status.PENDING);
   }
 
@@ -132,7 +133,7 @@ public final class AccessControl {
     if (!caller.user().equals(request.requester())) {
       requireDecider(caller, request, "revoke");
     }
-    return store.updateAccessRequest(request.revoked(clock.instant(), blankToNull(reason)), AccessRequest.Status.APPROVED);
+    return store.updateAccessRequest(request.revoked(now(), blankToNull(reason)), AccessRequest.Status.APPROVED);
   }
 
   /** One request, when the caller may see it. */
@@ -172,7 +173,7 @@ public final class AccessControl {
     if (caller.maintains(product.domain())) {
       return new Reading(product.toString(), true, "domain");
     }
-    Instant now = clock.instant();
+    Instant now = now();
     List<AccessRequest> grants = store.accessRequests(product.toString(), null, AccessRequest.Status.APPROVED, SCAN)
         .stream().filter(r -> r.grantsAt(now) && covers(r, caller)).toList();
     if (grants.isEmpty()) {
@@ -203,6 +204,11 @@ public final class AccessControl {
         .stream().filter(PolicyEngine.Evaluation::blocks)
         .map(e -> "policy " + e.policy().metadata().name() + ": " + e.message())
         .collect(Collectors.toList());
+  }
+
+  /** Now, to the microsecond that stores keep, so that a request returned equals the request stored. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   private void checkBeneficiary(Principal caller, AccessAsk ask, String what) {

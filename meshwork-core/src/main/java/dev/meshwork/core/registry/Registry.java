@@ -13,15 +13,12 @@ import dev.meshwork.spec.Policy;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.Resource;
 import dev.meshwork.spec.Source;
-import dev.meshwork.spec.Transform;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.error.NotFoundException;
 import dev.meshwork.spec.load.LoadedResource;
 import dev.meshwork.spec.load.Loader;
-import dev.meshwork.spec.load.Node;
-import dev.meshwork.spec.load.NodeWriter;
-import dev.meshwork.spec.load.Position;
 import dev.meshwork.spec.load.Problem;
+import dev.meshwork.spec.load.SelfContained;
 import dev.meshwork.spec.validate.Catalog;
 import dev.meshwork.spec.validate.Validator;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +70,7 @@ public final class Registry implements Catalog {
     Map<String, StoredResource> documents = new LinkedHashMap<>();
     for (LoadedResource loaded : resources) {
       Resource resource = loaded.resource();
-      String document = NodeWriter.write(loaded.root(), replacements(resource));
+      String document = SelfContained.document(loaded);
       documents.put(key(resource.kind(), resource.id()), new StoredResource(resource.kind(), resource.id(),
           domainOf(resource), document, sha256(document), 0, null));
     }
@@ -181,27 +178,6 @@ public final class Registry implements Catalog {
   @Override
   public Optional<DataProduct> product(ProductRef ref) {
     return find(Kind.DATA_PRODUCT, ref.toString()).map(a -> (DataProduct) a.resource());
-  }
-
-  private static Map<String, Node> replacements(Resource resource) {
-    if (resource instanceof DataProduct product && product.spec().transform().sqlFile() != null) {
-      Transform transform = product.spec().transform();
-      List<Node.Entry> entries = new ArrayList<>();
-      entries.add(entry("sql", transform.sql()));
-      entries.add(entry("sqlFile", transform.sqlFile()));
-      if (transform.partitionBy() != null) {
-        entries.add(entry("partitionBy", transform.partitionBy()));
-      }
-      return Map.of("spec.transform", new Node.Mapping(entries, new Position("", 0, 0)));
-    }
-    if (resource instanceof Source source && source.spec().path() != null) {
-      return Map.of("spec.path", NodeWriter.text(source.spec().path()));
-    }
-    return Map.of();
-  }
-
-  private static Node.Entry entry(String key, String value) {
-    return new Node.Entry(new Node.Scalar(key, true, new Position("", 0, 0)), NodeWriter.text(value));
   }
 
   private static Applied parse(StoredResource stored) {
