@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -33,20 +33,14 @@ final class DemoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "7420", paramLabel = "PORT",
-      description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
-  String bind;
+  @Mixin
+  Listening listening;
 
   private volatile MeshServer server;
 
   @Override
   public Integer call() throws InterruptedException {
-    ServerOptions options = new ServerOptions(bind, port, ServerOptions.DEFAULT_MAX_BODY, ServerOptions.DEFAULT_DRAIN,
-        Path.of(""));
+    ServerOptions options = listening.options();
     Home home = new Home(mesh.home != null ? mesh.home : temporaryHome());
     boolean resume = checkHome(home.dir());
     PrintWriter err = spec.commandLine().getErr();

@@ -5,12 +5,11 @@ import dev.meshwork.core.Platform;
 import dev.meshwork.core.identity.IssuedToken;
 import dev.meshwork.server.MeshServer;
 import dev.meshwork.server.ServerOptions;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -30,23 +29,15 @@ final class ServeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "7420", paramLabel = "PORT",
-      description = "Port to listen on, 0 for any free one (default: ${DEFAULT-VALUE}).")
-  int port;
+  @Mixin
+  Listening listening;
 
-  @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
-  String bind;
-
-  @Option(names = "--max-body", defaultValue = "1048576", paramLabel = "BYTES",
-      description = "Largest request body accepted, in bytes (default: ${DEFAULT-VALUE}).")
-  long maxBody;
 
   private volatile MeshServer server;
 
   @Override
   public Integer call() throws InterruptedException {
-    ServerOptions options = new ServerOptions(bind, port, maxBody, ServerOptions.DEFAULT_DRAIN, Path.of(""));
+    ServerOptions options = listening.options();
     Platform platform = mesh.platform();
     Optional<IssuedToken> admin = platform.identities().ensureAdmin();
     Serving serving = Serving.start(platform, mesh.home(), options);

@@ -3,8 +3,8 @@ package dev.meshwork.core.build;
 import java.util.List;
 import java.util.Map;
 
-/** Writes the small JSON documents the build records (failing example rows). */
-final class Json {
+/** Writes the small JSON documents the platform records and sends (failing example rows, alerts). */
+public final class Json {
 
   private Json() {}
 
@@ -23,7 +23,8 @@ final class Json {
     return out.append(']').toString();
   }
 
-  static String string(String text) {
+  /** A JSON string literal. */
+  public static String string(String text) {
     StringBuilder out = new StringBuilder("\"");
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

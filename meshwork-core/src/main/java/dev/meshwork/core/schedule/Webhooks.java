@@ -1,5 +1,6 @@
 package dev.meshwork.core.schedule;
 
+import dev.meshwork.core.build.Json;
 import dev.meshwork.core.spi.SecretResolver;
 import dev.meshwork.spec.error.InvalidException;
 import java.io.IOException;
@@ -65,7 +66,7 @@ final class Webhooks {
   /** Posts the text to every webhook; returns one line per webhook that did not take it. */
   List<String> post(String text) {
     List<String> failures = new ArrayList<>();
-    String body = "{\"text\":" + json(text) + "}";
+    String body = "{\"text\":" + Json.string(text) + "}";
     for (int i = 0; i < urls.size(); i++) {
       URI url = urls.get(i);
       String name = "webhook " + (i + 1) + " (" + url.getHost() + ")";
@@ -96,28 +97,5 @@ final class Webhooks {
         && (url.getRawPath() == null || url.getRawPath().length() < 2 || !message.contains(url.getRawPath()))
         && (url.getRawQuery() == null || !message.contains(url.getRawQuery()));
     return safe ? message : e.getClass().getSimpleName();
-  }
-
-  /** A JSON string literal. */
-  static String json(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }
