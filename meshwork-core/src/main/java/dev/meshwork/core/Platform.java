@@ -5,6 +5,7 @@ import dev.meshwork.core.config.Config;
 import dev.meshwork.core.config.ConfigReader;
 import dev.meshwork.core.identity.Identities;
 import dev.meshwork.core.keys.KeyStore;
+import dev.meshwork.core.metrics.MetricsRelay;
 import dev.meshwork.core.ops.LocalOperations;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.policy.Governance;
@@ -37,15 +38,17 @@ public final class Platform implements AutoCloseable {
   private final Engine engine;
   private final Operations operations;
   private final Identities identities;
+  private final MetricsRelay metrics;
 
   private Platform(Home.Lock lock, MetadataStore store, TableStore tables, Engine engine, Operations operations,
-                   Identities identities) {
+                   Identities identities, MetricsRelay metrics) {
     this.lock = lock;
     this.store = store;
     this.tables = tables;
     this.engine = engine;
     this.operations = operations;
     this.identities = identities;
+    this.metrics = metrics;
   }
 
   /**
@@ -67,12 +70,13 @@ public final class Platform implements AutoCloseable {
       store.interruptRunningBuilds(clock.instant(), "interrupted: the process running the build stopped before it ended");
       Governance governance = new Governance(store, clock);
       Registry registry = new Registry(store, governance);
+      MetricsRelay metrics = new MetricsRelay();
       Builder builder = new Builder(registry, engine, tables, store, secrets,
-          new KeyStore(home.keys(), environment), governance, clock);
+          new KeyStore(home.keys(), environment), governance, clock, metrics);
       Identities identities = new Identities(store, clock, () -> registry.all(Kind.DOMAIN).stream()
           .map(applied -> (Domain) applied.resource()).toList());
       return new Platform(lock, store, tables, engine, new LocalOperations(registry, builder, tables, store, engine,
-          governance, home.logs().resolve("builds.log"), clock), identities);
+          governance, home.logs().resolve("builds.log"), clock), identities, metrics);
     } catch (RuntimeException e) {
       for (AutoCloseable closeable : opened) {
         closeQuietly(closeable);
@@ -89,6 +93,14 @@ public final class Platform implements AutoCloseable {
   /** Users, teams and API tokens. */
   public Identities identities() {
     return identities;
+  }
+
+  /**
+   * What the platform reports about itself (builds as they end; late products and access
+   * decisions from the parts that find them). A monitoring recorder attaches here.
+   */
+  public MetricsRelay metrics() {
+    return metrics;
   }
 
   @Override

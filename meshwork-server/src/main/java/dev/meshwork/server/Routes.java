@@ -19,13 +19,17 @@ public final class Routes {
   /** A response body already in JSON, sent as it is. */
   public record RawJson(String text) {}
 
+  /** A response body that is not JSON, sent as it is with its content type. */
+  public record RawText(String contentType, String text) {}
+
   private Routes() {}
 
-  public static List<Route> all(Operations operations, Path specBase) {
+  public static List<Route> all(Operations operations, Path specBase, PrometheusMetrics metrics) {
     RawJson openApi = new RawJson(openApi());
     List<Route> routes = new ArrayList<>();
     routes.add(Route.get("/health", Permission.PUBLIC, r -> Map.of("status", "ok")));
     routes.add(Route.get("/api/v1/openapi.json", Permission.PUBLIC, r -> openApi));
+    routes.add(Route.get("/metrics", Permission.READ, r -> new RawText(PrometheusMetrics.CONTENT_TYPE, metrics.scrape())));
     routes.addAll(new ProductRoutes(operations, specBase).routes());
     routes.addAll(new GovernanceRoutes(operations).routes());
     return List.copyOf(routes);
