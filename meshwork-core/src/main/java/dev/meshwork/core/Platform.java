@@ -96,6 +96,16 @@ public final class Platform implements AutoCloseable {
   }
 
   /**
+   * Reads the applied resources and indexes the products for search and lineage now, rather
+   * than in the first requests that need them: a server calls it in the background as it starts.
+   */
+  public void warm() {
+    if (operations instanceof LocalOperations local) {
+      local.warm();
+    }
+  }
+
+  /**
    * What the platform reports about itself (builds as they end; late products and access
    * decisions from the parts that find them). A monitoring recorder attaches here.
    */

@@ -37,6 +37,8 @@ public final class LocalOperations implements Operations {
   private final Path buildLog;
   private final Governance governance;
   private final Clock clock;
+  private final Search search = new Search();
+  private final Lineage.Readers readers = new Lineage.Readers();
 
   /** {@code buildLog} is the file every build's stages and outcome are appended to. */
   public LocalOperations(Registry registry, Builder builder, TableStore tables, MetadataStore store, Engine engine,
@@ -85,20 +87,7 @@ public final class LocalOperations implements Operations {
   }
 
   private ProductStatus statusOf(DataProduct product) {
-    ProductRef ref = product.ref();
-    Optional<BuildRecord> last = store.builds(ref, null, 1).stream().findFirst();
-    Optional<BuildRecord> published = store.builds(ref, BuildRecord.Status.PUBLISHED, 1).stream().findFirst();
-    Optional<TableStore.Snapshot> current = tables.current(ref);
-    return new ProductStatus(ref.toString(), product.metadata().title(), product.metadata().owner(),
-        product.spec().version(),
-        current.map(TableStore.Snapshot::id).orElse(null),
-        current.map(TableStore.Snapshot::rows).orElse(null),
-        published.map(BuildRecord::finishedAt).orElse(null),
-        published.map(BuildRecord::qualityScore).orElse(null),
-        last.map(BuildRecord::id).orElse(null),
-        last.map(BuildRecord::status).orElse(null),
-        last.map(BuildRecord::startedAt).orElse(null),
-        last.map(BuildRecord::error).orElse(null));
+    return ProductState.read(product.ref(), store, tables).status(product);
   }
 
   @Override
@@ -110,16 +99,16 @@ public final class LocalOperations implements Operations {
       upstream.add(input instanceof Input.FromSource s ? "source " + ref.domain() + "." + s.source()
           : "product " + ((Input.FromProduct) input).product());
     }
-    List<String> downstream = Lineage.readersOf(ref, registry.products()).stream().map(p -> "product " + p.ref()).toList();
-    BuildRecord lastPublish = store.builds(ref, BuildRecord.Status.PUBLISHED, 1).stream().findFirst().orElse(null);
-    String location = tables.current(ref).isPresent() ? tables.location(ref) : null;
+    List<String> downstream = readers.of(ref, registry.all(Kind.DATA_PRODUCT)).stream().map(p -> "product " + p.ref()).toList();
+    ProductState state = ProductState.read(ref, store, tables);
+    String location = state.current().isPresent() ? tables.location(ref) : null;
     return new ProductDescription(product, applied.stored().generation(), applied.stored().updatedAt(), location,
-        statusOf(product), lastPublish, upstream, downstream);
+        state.status(product), state.published().orElse(null), upstream, downstream);
   }
 
   @Override
   public List<SearchHit> search(String text, int limit) {
-    return Search.rank(registry.products(), text, limit);
+    return search.rank(registry.all(Kind.DATA_PRODUCT), text, limit);
   }
 
   @Override
@@ -208,6 +197,19 @@ public final class LocalOperations implements Operations {
   public List<RetentionRun> retentionHistory(Optional<ProductRef> product, int limit) {
     product.ifPresent(registry::requireProduct);
     return store.retentionRuns(product.map(ProductRef::toString).orElse(null), limit);
+  }
+
+  /**
+   * Reads every applied resource and indexes the products for search and lineage now, so that
+   * the first requests that need them do not wait for it.
+   */
+  public void warm() {
+    for (Kind kind : Kind.values()) {
+      registry.all(kind);
+    }
+    List<Registry.Applied> products = registry.all(Kind.DATA_PRODUCT);
+    search.index(products);
+    readers.index(products);
   }
 
   /** Every applied resource of a kind, for listings. */
