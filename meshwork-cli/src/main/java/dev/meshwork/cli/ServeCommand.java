@@ -49,6 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     Optional<IssuedToken> admin = platform.identities().ensureAdmin();
     MeshServer started = MeshServer.start(platform, options, TokenAuthorizer.of(platform.identities()));
     server = started;
+    IdleMemory.returnWhenIdle();
     Thread hook = new Thread(started::stop, "mesh-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     spec.commandLine().getOut().println("serving " + mesh.home().dir() + " on http://" + bind + ":" + started.port()

@@ -55,7 +55,17 @@ public final class MeshServer implements AutoCloseable {
 
   /** Starts serving the platform's operations; the server owns the platform from now on. */
   public static MeshServer start(Platform platform, ServerOptions options, Authorizer authorizer) {
-    return start(platform.operations(), platform, options, authorizer, platform.metrics());
+    MeshServer server = start(platform.operations(), platform, options, authorizer, platform.metrics());
+    Thread warm = new Thread(() -> {
+      try {
+        platform.warm();
+      } catch (RuntimeException e) {
+        // the requests that need the resources read them instead, and report what fails
+      }
+    }, "meshwork-warm-up");
+    warm.setDaemon(true);
+    warm.start();
+    return server;
   }
 
   /** Starts serving {@code operations}; {@code owned} (may be null) is closed when the server stops. */
