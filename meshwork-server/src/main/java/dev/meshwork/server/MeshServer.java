@@ -53,7 +53,10 @@ public final class MeshServer implements AutoCloseable {
     });
   }
 
-  /** Starts serving the platform's operations; the server owns the platform from now on. */
+  /**
+   * Starts serving the platform's operations; the server owns the platform from now on. The
+   * platform's metrics go to {@code /metrics}, and its catalog is read in the background.
+   */
   public static MeshServer start(Platform platform, ServerOptions options, Authorizer authorizer) {
     MeshServer server = start(platform.operations(), platform, options, authorizer, platform.metrics());
     Thread warm = new Thread(() -> {
