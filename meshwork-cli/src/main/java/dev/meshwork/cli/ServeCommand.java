@@ -42,6 +42,7 @@ final class ServeCommand implements Callable<Integer> {
     Optional<IssuedToken> admin = platform.identities().ensureAdmin();
     Serving serving = Serving.start(platform, mesh.home(), options);
     server = serving.server();
+    IdleMemory.returnWhenIdle();
     spec.commandLine().getOut().println("serving " + mesh.home().dir() + " on " + serving.url(options)
         + " (SIGTERM or Ctrl-C stops)");
     admin.ifPresent(token -> spec.commandLine().getOut().println("admin token (shown once): " + token.secret()));

@@ -9,6 +9,7 @@ import dev.meshwork.core.config.Config;
 import dev.meshwork.core.config.ConfigReader;
 import dev.meshwork.core.identity.Identities;
 import dev.meshwork.core.keys.KeyStore;
+import dev.meshwork.core.metrics.MetricsRelay;
 import dev.meshwork.core.ops.LocalOperations;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.policy.Governance;
@@ -44,9 +45,10 @@ public final class Platform implements AutoCloseable {
   private final LocalOperations operations;
   private final Identities identities;
   private final Scheduler scheduler;
+  private final MetricsRelay metrics;
 
   private Platform(Home.Lock lock, MetadataStore store, TableStore tables, Engine engine, LocalOperations operations,
-                   Identities identities, Scheduler scheduler) {
+                   Identities identities, Scheduler scheduler, MetricsRelay metrics) {
     this.lock = lock;
     this.store = store;
     this.tables = tables;
@@ -54,6 +56,7 @@ public final class Platform implements AutoCloseable {
     this.operations = operations;
     this.identities = identities;
     this.scheduler = scheduler;
+    this.metrics = metrics;
   }
 
   /**
@@ -76,17 +79,18 @@ public final class Platform implements AutoCloseable {
       AuditLog audit = new AuditLog(store, clock);
       Governance governance = new Governance(store, clock, audit);
       Registry registry = new Registry(store, governance);
+      MetricsRelay metrics = new MetricsRelay();
       KeyStore keys = new KeyStore(home.keys(), environment);
-      Builder builder = new Builder(registry, engine, tables, store, secrets, keys, governance, clock);
+      Builder builder = new Builder(registry, engine, tables, store, secrets, keys, governance, clock, metrics);
       Identities identities = new Identities(store, clock, () -> registry.all(Kind.DOMAIN).stream()
           .map(applied -> (Domain) applied.resource()).toList(), audit);
-      AccessControl access = new AccessControl(registry, store, governance, clock);
+      AccessControl access = new AccessControl(registry, store, governance, clock, metrics);
       LocalOperations operations = new LocalOperations(registry, builder, tables, store, engine,
           governance, access, new Revealer(keys), home.logs().resolve("builds.log"), clock,
           java.time.Duration.ofSeconds(config.engine().queryTimeout()), audit, Principal.LOCAL);
       Scheduler scheduler = new Scheduler(registry, operations.as(Principal.SCHEDULER), store, config.scheduler(), config.alerts(), secrets,
-          home.logs(), clock);
-      return new Platform(lock, store, tables, engine, operations, identities, scheduler);
+          home.logs(), clock, metrics);
+      return new Platform(lock, store, tables, engine, operations, identities, scheduler, metrics);
     } catch (RuntimeException e) {
       for (AutoCloseable closeable : opened) {
         closeQuietly(closeable);
@@ -119,6 +123,22 @@ public final class Platform implements AutoCloseable {
   /** Every product's freshness now, and the recorded history of its freshness and build health. */
   public Monitor monitor() {
     return scheduler.monitor();
+  }
+
+  /**
+   * Reads the applied resources and indexes the products for search and lineage now, rather
+   * than in the first requests that need them: a server calls it in the background as it starts.
+   */
+  public void warm() {
+    operations.warm();
+  }
+
+  /**
+   * What the platform reports about itself (builds as they end; late products and access
+   * decisions from the parts that find them). A monitoring recorder attaches here.
+   */
+  public MetricsRelay metrics() {
+    return metrics;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.meshwork.server;
 
 import dev.meshwork.core.Platform;
 import dev.meshwork.core.identity.Principal;
+import dev.meshwork.core.metrics.MetricsRelay;
 import dev.meshwork.core.ops.Operations;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -23,7 +24,10 @@ public final class MeshServer implements AutoCloseable {
   private final List<Route> routes;
   private final AutoCloseable owned;
   private final ServerOptions options;
+  private final PrometheusMetrics metrics = new PrometheusMetrics();
   private static final long FLUSH_MILLIS = 250;
+  /** The request attribute holding the template of the route a request matched. */
+  private static final String ROUTE = "meshwork.route";
 
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -33,7 +37,7 @@ public final class MeshServer implements AutoCloseable {
   private MeshServer(Function<Principal, Operations> operations, AutoCloseable owned, ServerOptions options, Authorizer authorizer) {
     this.owned = owned;
     this.options = options;
-    this.routes = Routes.all(operations, options.specBase());
+    this.routes = Routes.all(operations, options.specBase(), metrics);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.prefer405over404 = true;
@@ -45,23 +49,47 @@ public final class MeshServer implements AutoCloseable {
       config.routes.exception(Exception.class, (e, context) -> Errors.send(context, e));
       config.routes.error(404, context -> Errors.status(context, 404));
       config.routes.error(405, context -> Errors.status(context, 405));
+      config.requestLogger.http((context, millis) -> metrics.request(routeOf(context), context.method().name(),
+          context.statusCode(), (long) (millis * 1_000_000)));
     });
   }
 
-  /** Starts serving the platform's operations; the server owns the platform from now on. */
+  /**
+   * Starts serving the platform's operations; the server owns the platform from now on. The
+   * platform's metrics go to {@code /metrics}, and its catalog is read in the background.
+   */
   public static MeshServer start(Platform platform, ServerOptions options, Authorizer authorizer) {
-    return start(platform::operationsFor, platform, options, authorizer);
+    MeshServer server = start(platform::operationsFor, platform, options, authorizer, platform.metrics());
+    Thread warm = new Thread(() -> {
+      try {
+        platform.warm();
+      } catch (RuntimeException e) {
+        // the requests that need the resources read them instead, and report what fails
+      }
+    }, "meshwork-warm-up");
+    warm.setDaemon(true);
+    warm.start();
+    return server;
   }
 
   /** Starts serving {@code operations}; {@code owned} (may be null) is closed when the server stops. */
   public static MeshServer start(Operations operations, AutoCloseable owned, ServerOptions options, Authorizer authorizer) {
-    return start(caller -> operations, owned, options, authorizer);
+    return start(caller -> operations, owned, options, authorizer, null);
   }
 
   /** Starts serving, each request calling the operations acting as its caller; {@code owned} as above. */
   public static MeshServer start(Function<Principal, Operations> operations, AutoCloseable owned, ServerOptions options,
                                  Authorizer authorizer) {
+    return start(operations, owned, options, authorizer, null);
+  }
+
+  /** As above; what the platform reports through {@code relay} (may be null) goes to the server's metrics. */
+  private static MeshServer start(Function<Principal, Operations> operations, AutoCloseable owned,
+                                  ServerOptions options, Authorizer authorizer, MetricsRelay relay) {
     MeshServer server = new MeshServer(operations, owned, options, authorizer);
+    if (relay != null) {
+      relay.attach(server.metrics);
+    }
     try {
       server.app.start(options.bind(), options.port());
     } catch (RuntimeException e) {
@@ -118,6 +146,7 @@ public final class MeshServer implements AutoCloseable {
         throw new ApiException(503, "unavailable", "cannot answer " + context.method() + " " + context.path()
             + ": the server is stopping", null);
       }
+      context.attribute(ROUTE, route.path());
       enter();
       try {
         Principal principal = authorizer.check(context, route.permission());
@@ -125,12 +154,22 @@ public final class MeshServer implements AutoCloseable {
           checkMediaType(context, route.body());
         }
         Object result = route.action().handle(new Request(context, options.maxBodyBytes(), principal));
-        String json = result instanceof Routes.RawJson raw ? raw.text() : Json.write(result);
-        context.contentType("application/json").result(json);
+        if (result instanceof Routes.RawText text) {
+          context.contentType(text.contentType()).result(text.text());
+        } else {
+          String json = result instanceof Routes.RawJson raw ? raw.text() : Json.write(result);
+          context.contentType("application/json").result(json);
+        }
       } finally {
         leave();
       }
     };
+  }
+
+  /** The template of the route a request matched, or {@link PrometheusMetrics#UNMATCHED}. */
+  private static String routeOf(Context context) {
+    String route = context.attribute(ROUTE);
+    return route == null ? PrometheusMetrics.UNMATCHED : route;
   }
 
   private static void checkMediaType(Context context, Route.Body body) {

@@ -100,6 +100,9 @@ class AccessFlowIT {
     Http.Response approved = admin.postJson("/api/v1/access/requests/" + id + "/approve", "{\"note\": \"two accounts only\"}");
     assertThat(approved.status()).as(approved.text()).isEqualTo(200);
     assertThat(approved.json().get("decidedBy").asText()).isEqualTo("admin");
+    String metrics = admin.get("/metrics").text();
+    assertThat(metrics).contains("meshwork_access_requests_total{decision=\"approved\"} 1.0",
+        "meshwork_time_to_access_seconds_count 1");
     Http.Response again = admin.postJson("/api/v1/access/requests/" + id + "/approve", "{}");
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().get("message").asText()).isEqualTo("cannot approve " + id + ": it is approved already");

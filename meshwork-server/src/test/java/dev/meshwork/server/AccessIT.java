@@ -42,6 +42,7 @@ class AccessIT {
     row("GET /health", "/health", null, null, 200, 200, 200, 200, 200);
     row("GET /api/v1/openapi.json", "/api/v1/openapi.json", null, null, 200, 200, 200, 200, 200);
     row("GET /api/v1/me", "/api/v1/me", null, null, 401, 200, 200, 200, 200);
+    row("GET /metrics", "/metrics", null, null, 401, 200, 200, 200, 200);
     row("GET /api/v1/products", "/api/v1/products", null, null, 401, 200, 200, 200, 200);
     row("GET /api/v1/products/{ref}", "/api/v1/products/shop.sales", null, null, 401, 200, 200, 200, 200);
     row("GET /api/v1/products/{ref}/status", "/api/v1/products/shop.sales/status", null, null, 401, 200, 200, 200, 200);

@@ -1,6 +1,7 @@
 package dev.meshwork.core.access;
 
 import dev.meshwork.core.identity.Principal;
+import dev.meshwork.core.metrics.Metrics;
 import dev.meshwork.core.policy.AccessView;
 import dev.meshwork.core.policy.Governance;
 import dev.meshwork.core.policy.PolicyEngine;
@@ -52,8 +53,11 @@ public final class AccessControl {
   private final Governance governance;
   private final PolicyEngine policies = PolicyEngine.standard();
   private final Clock clock;
+  private final Metrics metrics;
 
-  public AccessControl(Registry registry, MetadataStore store, Governance governance, Clock clock) {
+  /** Decisions and times to access are reported to {@code metrics}. */
+  public AccessControl(Registry registry, MetadataStore store, Governance governance, Clock clock, Metrics metrics) {
+    this.metrics = metrics;
     this.registry = registry;
     this.store = store;
     this.governance = governance;
@@ -97,6 +101,9 @@ public final class AccessControl {
       request = request.decided(AccessRequest.Status.APPROVED, AccessRequest.AUTO, now, null);
     }
     store.saveAccessRequest(request);
+    if (request.status() != AccessRequest.Status.PENDING) {
+      reportDecision(request);
+    }
     return request;
   }
 
@@ -109,8 +116,8 @@ public final class AccessControl {
     if (!refusals.isEmpty()) {
       throw new DeniedException("user " + caller.user() + " may not approve " + id + ": " + String.join("; ", refusals));
     }
-    return store.updateAccessRequest(request.decided(AccessRequest.Status.APPROVED, caller.user(), now(),
-        blankToNull(note)), AccessRequest.Status.PENDING);
+    return reportDecision(store.updateAccessRequest(request.decided(AccessRequest.Status.APPROVED, caller.user(), now(),
+        blankToNull(note)), AccessRequest.Status.PENDING));
   }
 
   /** Rejects a pending request, for a reason. */
@@ -120,8 +127,8 @@ public final class AccessControl {
     if (reason == null || reason.isBlank()) {
       throw new InvalidException("cannot reject " + id + ": the reason is missing; say why");
     }
-    return store.updateAccessRequest(request.decided(AccessRequest.Status.REJECTED, caller.user(), now(),
-        reason.strip()), AccessRequest.Status.PENDING);
+    return reportDecision(store.updateAccessRequest(request.decided(AccessRequest.Status.REJECTED, caller.user(), now(),
+        reason.strip()), AccessRequest.Status.PENDING));
   }
 
   /** Withdraws a grant; its holder may give it up, its deciders may take it back. */
@@ -204,6 +211,14 @@ public final class AccessControl {
         .stream().filter(PolicyEngine.Evaluation::blocks)
         .map(e -> "policy " + e.policy().metadata().name() + ": " + e.message())
         .collect(Collectors.toList());
+  }
+
+  private AccessRequest reportDecision(AccessRequest decided) {
+    metrics.accessRequest(decided.status().toString());
+    if (decided.timeToAccess() != null) {
+      metrics.timeToAccess(decided.timeToAccess());
+    }
+    return decided;
   }
 
   /** Now, to the microsecond that stores keep, so that a request returned equals the request stored. */

@@ -1,6 +1,7 @@
 package dev.meshwork.core.build;
 
 import dev.meshwork.core.keys.KeyStore;
+import dev.meshwork.core.metrics.Metrics;
 import dev.meshwork.core.ops.BuildListener;
 import dev.meshwork.core.ops.BuildRequest;
 import dev.meshwork.core.ops.Retention;
@@ -63,10 +64,12 @@ public final class Builder {
   private final Governance governance;
   private final PolicyEngine policies = PolicyEngine.standard();
   private final Clock clock;
+  private final Metrics metrics;
   private final Map<ProductRef, ReentrantLock> locks = new ConcurrentHashMap<>();
 
+  /** {@code metrics} hears of every build that ends. */
   public Builder(Registry registry, Engine engine, TableStore tables, MetadataStore store, SecretResolver secrets,
-                 KeyStore keys, Governance governance, Clock clock) {
+                 KeyStore keys, Governance governance, Clock clock, Metrics metrics) {
     this.registry = registry;
     this.engine = engine;
     this.tables = tables;
@@ -75,6 +78,7 @@ public final class Builder {
     this.protector = new Protector(keys);
     this.governance = governance;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Runs one build to its end; a failure is recorded and returned, not thrown. */
@@ -86,6 +90,7 @@ public final class Builder {
       Run run = new Run(product, scope, listener);
       BuildRecord record = run.execute();
       listener.finished(record);
+      metrics.built(record);
       return record;
     } finally {
       lock.unlock();

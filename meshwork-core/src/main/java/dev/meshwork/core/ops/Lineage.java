@@ -1,9 +1,11 @@
 package dev.meshwork.core.ops;
 
+import dev.meshwork.core.registry.Registry;
 import dev.meshwork.spec.DataProduct;
 import dev.meshwork.spec.Input;
 import dev.meshwork.spec.ProductRef;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +54,40 @@ public final class Lineage {
     return refs;
   }
 
-  static List<DataProduct> readersOf(ProductRef ref, List<DataProduct> products) {
-    return products.stream().filter(p -> upstreamOf(p).contains(ref)).toList();
+  /**
+   * Who reads each product, worked out once per list of applied products (the registry keeps one
+   * list until something is applied) rather than by reading every product's inputs per question.
+   */
+  static final class Readers {
+
+    private record Memo(List<Registry.Applied> source, Map<ProductRef, List<DataProduct>> readers) {}
+
+    private volatile Memo memo;
+
+    /** The products among {@code products} that read {@code ref}, in their order. */
+    List<DataProduct> of(ProductRef ref, List<Registry.Applied> products) {
+      return List.copyOf(memoOf(products).readers().getOrDefault(ref, List.of()));
+    }
+
+    /** Works out who reads whom among {@code products} now, unless they are the list seen last. */
+    void index(List<Registry.Applied> products) {
+      memoOf(products);
+    }
+
+    private Memo memoOf(List<Registry.Applied> products) {
+      Memo current = memo;
+      if (current == null || current.source() != products) {
+        Map<ProductRef, List<DataProduct>> readers = new HashMap<>();
+        for (Registry.Applied applied : products) {
+          DataProduct product = (DataProduct) applied.resource();
+          for (ProductRef upstream : new LinkedHashSet<>(upstreamOf(product))) {
+            readers.computeIfAbsent(upstream, r -> new ArrayList<>()).add(product);
+          }
+        }
+        current = new Memo(products, readers);
+        memo = current;
+      }
+      return current;
+    }
   }
 }

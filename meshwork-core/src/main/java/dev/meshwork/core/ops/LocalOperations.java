@@ -49,6 +49,8 @@ public final class LocalOperations implements Operations {
   private final Path buildLog;
   private final Governance governance;
   private final Clock clock;
+  private final Search search;
+  private final Lineage.Readers readers;
 
   private final AccessControl access;
   private final Revealer revealer;
@@ -78,12 +80,32 @@ public final class LocalOperations implements Operations {
     this.audit = audit;
     this.caller = caller;
     this.queryLimit = queryLimit;
+    this.search = new Search();
+    this.readers = new Lineage.Readers();
+  }
+
+  /** {@code base} acting as {@code caller}, sharing its search and lineage indexes. */
+  private LocalOperations(LocalOperations base, Principal caller) {
+    this.clock = base.clock;
+    this.governance = base.governance;
+    this.registry = base.registry;
+    this.builder = base.builder;
+    this.tables = base.tables;
+    this.store = base.store;
+    this.engine = base.engine;
+    this.buildLog = base.buildLog;
+    this.access = base.access;
+    this.revealer = base.revealer;
+    this.audit = base.audit;
+    this.queryLimit = base.queryLimit;
+    this.search = base.search;
+    this.readers = base.readers;
+    this.caller = caller;
   }
 
   /** The same operations, acting as {@code principal}. */
   public LocalOperations as(Principal principal) {
-    return new LocalOperations(registry, builder, tables, store, engine, governance, access, revealer, buildLog, clock,
-        queryLimit, audit, principal);
+    return new LocalOperations(this, principal);
   }
 
   /** Who these operations act as. */
@@ -127,20 +149,7 @@ public final class LocalOperations implements Operations {
   }
 
   private ProductStatus statusOf(DataProduct product) {
-    ProductRef ref = product.ref();
-    Optional<BuildRecord> last = store.builds(ref, null, 1).stream().findFirst();
-    Optional<BuildRecord> published = store.builds(ref, BuildRecord.Status.PUBLISHED, 1).stream().findFirst();
-    Optional<TableStore.Snapshot> current = tables.current(ref);
-    return new ProductStatus(ref.toString(), product.metadata().title(), product.metadata().owner(),
-        product.spec().version(),
-        current.map(TableStore.Snapshot::id).orElse(null),
-        current.map(TableStore.Snapshot::rows).orElse(null),
-        published.map(BuildRecord::finishedAt).orElse(null),
-        published.map(BuildRecord::qualityScore).orElse(null),
-        last.map(BuildRecord::id).orElse(null),
-        last.map(BuildRecord::status).orElse(null),
-        last.map(BuildRecord::startedAt).orElse(null),
-        last.map(BuildRecord::error).orElse(null));
+    return ProductState.read(product.ref(), store, tables).status(product);
   }
 
   @Override
@@ -152,16 +161,16 @@ public final class LocalOperations implements Operations {
       upstream.add(input instanceof Input.FromSource s ? "source " + ref.domain() + "." + s.source()
           : "product " + ((Input.FromProduct) input).product());
     }
-    List<String> downstream = Lineage.readersOf(ref, registry.products()).stream().map(p -> "product " + p.ref()).toList();
-    BuildRecord lastPublish = store.builds(ref, BuildRecord.Status.PUBLISHED, 1).stream().findFirst().orElse(null);
-    String location = tables.current(ref).isPresent() ? tables.location(ref) : null;
+    List<String> downstream = readers.of(ref, registry.all(Kind.DATA_PRODUCT)).stream().map(p -> "product " + p.ref()).toList();
+    ProductState state = ProductState.read(ref, store, tables);
+    String location = state.current().isPresent() ? tables.location(ref) : null;
     return new ProductDescription(product, applied.stored().generation(), applied.stored().updatedAt(), location,
-        statusOf(product), lastPublish, upstream, downstream);
+        state.status(product), state.published().orElse(null), upstream, downstream);
   }
 
   @Override
   public List<SearchHit> search(String text, int limit) {
-    return Search.rank(registry.products(), text, limit);
+    return search.rank(registry.all(Kind.DATA_PRODUCT), text, limit);
   }
 
   @Override
@@ -269,6 +278,19 @@ public final class LocalOperations implements Operations {
   public List<RetentionRun> retentionHistory(Optional<ProductRef> product, int limit) {
     product.ifPresent(registry::requireProduct);
     return store.retentionRuns(product.map(ProductRef::toString).orElse(null), limit);
+  }
+
+  /**
+   * Reads every applied resource and indexes the products for search and lineage now, so that
+   * the first requests that need them do not wait for it.
+   */
+  public void warm() {
+    for (Kind kind : Kind.values()) {
+      registry.all(kind);
+    }
+    List<Registry.Applied> products = registry.all(Kind.DATA_PRODUCT);
+    search.index(products);
+    readers.index(products);
   }
 
   @Override

@@ -23,15 +23,12 @@ import java.util.List;
  */
 public final class PolicyCompiler {
 
-  private final CelCompiler compiler;
-  private final CelCompiler buildCompiler;
-  private final CelCompiler accessCompiler;
-
-  public PolicyCompiler() {
-    PolicyTypes types = new PolicyTypes();
-    this.compiler = compiler(types, null, null);
-    this.buildCompiler = compiler(types, "build", types.build());
-    this.accessCompiler = compiler(types, "access", types.access());
+  /** The compilers, made when the first policy is checked (they take a while), then shared. */
+  private static final class Compilers {
+    static final PolicyTypes TYPES = new PolicyTypes();
+    static final CelCompiler PRODUCT = compiler(TYPES, null, null);
+    static final CelCompiler BUILD = compiler(TYPES, "build", TYPES.build());
+    static final CelCompiler ACCESS = compiler(TYPES, "access", TYPES.access());
   }
 
   private static CelCompiler compiler(PolicyTypes types, String event, dev.cel.common.types.CelType eventType) {
@@ -52,8 +49,8 @@ public final class PolicyCompiler {
     List<Problem> problems = new ArrayList<>();
     if (loaded.resource() instanceof Policy policy) {
       java.util.Set<Policy.Event> on = policy.spec().on();
-      CelCompiler chosen = on.equals(java.util.Set.of(Policy.Event.BUILD)) ? buildCompiler
-          : on.equals(java.util.Set.of(Policy.Event.ACCESS)) ? accessCompiler : compiler;
+      CelCompiler chosen = on.equals(java.util.Set.of(Policy.Event.BUILD)) ? Compilers.BUILD
+          : on.equals(java.util.Set.of(Policy.Event.ACCESS)) ? Compilers.ACCESS : Compilers.PRODUCT;
       check(chosen, loaded, "spec.when", policy.spec().when(), problems);
       check(chosen, loaded, "spec.rule", policy.spec().rule(), problems);
     }

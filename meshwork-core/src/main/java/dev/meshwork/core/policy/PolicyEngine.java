@@ -32,15 +32,19 @@ public final class PolicyEngine {
     }
   }
 
-  private final CelCompiler compiler = CelCompilerFactory.standardCelCompilerBuilder()
-      .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-      .addVar("product", MapType.create(SimpleType.STRING, SimpleType.DYN))
-      .addVar("identifiers", MapType.create(SimpleType.STRING, SimpleType.STRING))
-      .addVar("build", MapType.create(SimpleType.STRING, SimpleType.DYN))
-      .addVar("access", MapType.create(SimpleType.STRING, SimpleType.DYN))
-      .setResultType(SimpleType.BOOL)
-      .build();
-  private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+  /** CEL's compiler and runtime, made when the first policy is evaluated (they take a while), then shared. */
+  private static final class Cel {
+    static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+        .addVar("product", MapType.create(SimpleType.STRING, SimpleType.DYN))
+        .addVar("identifiers", MapType.create(SimpleType.STRING, SimpleType.STRING))
+        .addVar("build", MapType.create(SimpleType.STRING, SimpleType.DYN))
+        .addVar("access", MapType.create(SimpleType.STRING, SimpleType.DYN))
+        .setResultType(SimpleType.BOOL)
+        .build();
+    static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+  }
+
   private final Map<String, CelRuntime.Program> programs = new ConcurrentHashMap<>();
   private final Map<String, String> identifiers;
 
@@ -99,7 +103,7 @@ public final class PolicyEngine {
   private boolean test(String expression, Map<String, Object> variables) throws CelEvaluationException, CelValidationException {
     CelRuntime.Program program = programs.get(expression);
     if (program == null) {
-      program = runtime.createProgram(compiler.compile(expression).getAst());
+      program = Cel.RUNTIME.createProgram(Cel.COMPILER.compile(expression).getAst());
       programs.put(expression, program);
     }
     return Boolean.TRUE.equals(program.eval(variables));

@@ -36,11 +36,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The applied resources. Each is stored as a self-contained document (SQL inline, file paths
  * absolute) so that what was applied is what builds, whatever happens to the files later.
+ * Resources are read from the store once and kept, parsed, until this registry applies
+ * something: it is the only writer of resources while it holds the home.
  */
 public final class Registry implements Catalog {
 
   private final MetadataStore store;
   private final Map<String, Applied> cache = new ConcurrentHashMap<>();
+  /** Every applied resource of a kind, as {@link #all} lists them; emptied by each apply. */
+  private final Map<Kind, List<Applied>> listings = new ConcurrentHashMap<>();
   private final PolicyCompiler policies = new PolicyCompiler();
   private final PolicyEngine engine = PolicyEngine.standard();
 
@@ -76,7 +80,12 @@ public final class Registry implements Catalog {
     }
     Map<String, Integer> before = new LinkedHashMap<>();
     documents.forEach((key, doc) -> before.put(key, find(doc.kind(), doc.id()).map(a -> a.stored().generation()).orElse(0)));
-    List<StoredResource> stored = store.apply(List.copyOf(documents.values()));
+    List<StoredResource> stored;
+    try {
+      stored = store.apply(List.copyOf(documents.values()));
+    } finally {
+      listings.clear();
+    }
     List<ApplyResult.Change> changes = new ArrayList<>();
     for (StoredResource saved : stored) {
       String key = key(saved.kind(), saved.id());
@@ -138,8 +147,28 @@ public final class Registry implements Catalog {
     return applied;
   }
 
+  /** Every applied resource of a kind, ordered by id; the same list until the next apply. */
   public List<Applied> all(Kind kind) {
-    return store.resources(kind).stream().map(stored -> {
+    List<Applied> listed = listings.get(kind);
+    if (listed != null) {
+      return listed;
+    }
+    synchronized (this) {
+      listed = listings.get(kind);
+      if (listed == null) {
+        listed = load(kind);
+        listings.put(kind, listed);
+      }
+      return listed;
+    }
+  }
+
+  /**
+   * Reads a kind's resources from the store, parsing (on every core: thousands of products take
+   * seconds) only those changed since they were last read.
+   */
+  private List<Applied> load(Kind kind) {
+    return store.resources(kind).parallelStream().map(stored -> {
       Applied cached = cache.get(key(kind, stored.id()));
       if (cached != null && cached.stored().generation() == stored.generation()) {
         return cached;

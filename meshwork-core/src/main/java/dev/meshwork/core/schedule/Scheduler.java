@@ -1,5 +1,6 @@
 package dev.meshwork.core.schedule;
 
+import dev.meshwork.core.metrics.Metrics;
 import dev.meshwork.core.config.Config;
 import dev.meshwork.core.ops.BuildListener;
 import dev.meshwork.core.ops.BuildRequest;
@@ -53,10 +54,12 @@ public final class Scheduler implements AutoCloseable {
   private Alerts alerts;
   private ScheduledExecutorService executor;
   private volatile boolean stopping;
+  private final Metrics metrics;
 
   /** {@code logs} is the home's logs folder. */
   public Scheduler(Registry registry, Operations operations, MetadataStore store, Config.Scheduling settings,
-                   Config.Alerts alerts, SecretResolver secrets, Path logs, Clock clock) {
+                   Config.Alerts alerts, SecretResolver secrets, Path logs, Clock clock, Metrics metrics) {
+    this.metrics = metrics;
     this.registry = registry;
     this.operations = operations;
     this.store = store;
@@ -118,6 +121,7 @@ public final class Scheduler implements AutoCloseable {
             + (change.from() == null ? "" : change.from() + " -> ") + change.to());
       }
       alerts.sendPending(this::ownerOf);
+      metrics.lateProducts((int) monitor.freshness().stream().filter(Freshness::late).count());
     } catch (RuntimeException e) {
       log.append("cannot check the products: " + message(e));
     }
