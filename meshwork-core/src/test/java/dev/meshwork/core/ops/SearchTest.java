@@ -44,6 +44,19 @@ class SearchTest {
     assertThat(search.rank(after, "refunds", 10)).extracting(SearchHit::product).containsExactly("shop.orders");
   }
 
+  @Test
+  void aWordWithATypoStillFindsTheProductBelowAnExactMatch() {
+    List<Registry.Applied> products = List.of(
+        product("shop", "revenue", "Shop revenue", "Money taken per day", "amount"),
+        product("crm", "leads", "Leads", "People who may buy", "revenue_estimate"));
+    assertThat(search.rank(products, "revnue", 10)).extracting(h -> h.product() + " " + h.score() + " " + h.matched())
+        .containsExactly("shop.revenue 2.0 [name, title]", "crm.leads 0.4 [column revenue_estimate]");
+    assertThat(search.rank(products, "peeple", 10)).extracting(SearchHit::product).containsExactly("crm.leads");
+    assertThat(search.rank(products, "xevenue", 10)).isEmpty();
+    assertThat(search.rank(products, "revenue", 10)).extracting(h -> h.domain() + " " + h.classification())
+        .containsExactly("shop INTERNAL", "crm INTERNAL");
+  }
+
   private static Registry.Applied product(String domain, String name, String title, String description, String column) {
     String yaml = """
         apiVersion: meshwork/v1
