@@ -3,9 +3,11 @@ package dev.meshwork.server;
 import dev.meshwork.core.Platform;
 import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.ops.Operations;
+import dev.meshwork.server.web.WebCatalog;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -31,6 +33,11 @@ public final class MeshServer implements AutoCloseable {
   private int running;
 
   private MeshServer(Function<Principal, Operations> operations, AutoCloseable owned, ServerOptions options, Authorizer authorizer) {
+    this(operations, owned, options, authorizer, null);
+  }
+
+  private MeshServer(Function<Principal, Operations> operations, AutoCloseable owned, ServerOptions options, Authorizer authorizer,
+                     WebCatalog web) {
     this.owned = owned;
     this.options = options;
     this.routes = Routes.all(operations, options.specBase());
@@ -42,15 +49,31 @@ public final class MeshServer implements AutoCloseable {
       for (Route route : routes) {
         config.routes.addHttpHandler(route.method(), route.path(), handler(route, authorizer));
       }
+      if (web != null) {
+        for (WebCatalog.Endpoint endpoint : web.endpoints()) {
+          config.routes.addHttpHandler(endpoint.method(), endpoint.path(), endpoint.handler());
+        }
+      }
       config.routes.exception(Exception.class, (e, context) -> Errors.send(context, e));
-      config.routes.error(404, context -> Errors.status(context, 404));
-      config.routes.error(405, context -> Errors.status(context, 405));
+      config.routes.error(404, context -> status(context, 404, web));
+      config.routes.error(405, context -> status(context, 405, web));
     });
   }
 
-  /** Starts serving the platform's operations; the server owns the platform from now on. */
+  /**
+   * Starts serving the platform's operations, and its web catalog at {@code /}; the server owns the
+   * platform from now on.
+   */
   public static MeshServer start(Platform platform, ServerOptions options, Authorizer authorizer) {
-    return start(platform::operationsFor, platform, options, authorizer);
+    WebCatalog web;
+    try {
+      web = new WebCatalog(platform::operationsFor, platform.identities()::authenticate,
+          () -> platform.monitor().freshness(), Clock.systemUTC());
+    } catch (RuntimeException e) {
+      platform.close();
+      throw e;
+    }
+    return start(new MeshServer(platform::operationsFor, platform, options, authorizer, web), options);
   }
 
   /** Starts serving {@code operations}; {@code owned} (may be null) is closed when the server stops. */
@@ -61,7 +84,10 @@ public final class MeshServer implements AutoCloseable {
   /** Starts serving, each request calling the operations acting as its caller; {@code owned} as above. */
   public static MeshServer start(Function<Principal, Operations> operations, AutoCloseable owned, ServerOptions options,
                                  Authorizer authorizer) {
-    MeshServer server = new MeshServer(operations, owned, options, authorizer);
+    return start(new MeshServer(operations, owned, options, authorizer), options);
+  }
+
+  private static MeshServer start(MeshServer server, ServerOptions options) {
     try {
       server.app.start(options.bind(), options.port());
     } catch (RuntimeException e) {
@@ -131,6 +157,15 @@ public final class MeshServer implements AutoCloseable {
         leave();
       }
     };
+  }
+
+  /** A status set without an exception: the catalog's page for its paths when it is served, else the API's error. */
+  private static void status(Context context, int status, WebCatalog web) {
+    if (web != null && WebCatalog.serves(context.path()) && context.attribute(Errors.WRITTEN) == null) {
+      web.status(context, status);
+    } else {
+      Errors.status(context, status);
+    }
   }
 
   private static void checkMediaType(Context context, Route.Body body) {
