@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The web catalog's sessions, in memory: a random id (the cookie's value) maps to who logged in
  * (null before logging in) and the session's CSRF token, which every form carries back. A session
- * unused for {@link #IDLE} ends; sessions end with the server.
+ * unused for {@link #IDLE} ends (ended ones are dropped as new ones open); sessions end with the server.
  */
 final class Sessions {
 
@@ -46,7 +46,9 @@ final class Sessions {
 
   /** A new session for {@code principal} (null for a visitor about to log in), with fresh id and CSRF token. */
   Session open(Principal principal) {
-    Session session = new Session(token(), principal, token(), clock.instant().plus(IDLE));
+    Instant now = clock.instant();
+    sessions.values().removeIf(old -> !now.isBefore(old.expiresAt()));
+    Session session = new Session(token(), principal, token(), now.plus(IDLE));
     sessions.put(session.id(), session);
     return session;
   }

@@ -32,6 +32,37 @@ class WebUnitsTest {
     assertThat(session.csrfMatches(null)).isFalse();
     sessions.close(session.id());
     assertThat(sessions.find(session.id())).isEmpty();
+
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    Sessions idle = new Sessions(clock);
+    Sessions.Session old = idle.open(null);
+    clock.now = clock.now.plus(Sessions.IDLE).minusSeconds(1);
+    assertThat(idle.find(old.id())).isPresent();
+    clock.now = clock.now.plus(Sessions.IDLE);
+    assertThat(idle.find(old.id())).isEmpty();
+  }
+
+  private static final class MutableClock extends Clock {
+    Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 
   @Test
