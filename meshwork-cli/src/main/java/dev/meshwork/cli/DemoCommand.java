@@ -71,6 +71,7 @@ final class DemoCommand implements Callable<Integer> {
       DemoUser user = entry.getKey();
       out.println("  " + pad(user.name(), width) + "  " + pad(user.role(), roleWidth) + "  " + entry.getValue());
     }
+    out.println("web catalog: " + url + "/ (log in with one of the tokens above)");
     out.println("serving " + home.dir() + " on " + url + " (SIGTERM or Ctrl-C stops)");
     out.println("try: curl -H \"Authorization: Bearer $TOKEN\" " + url + "/api/v1/products");
     out.flush();

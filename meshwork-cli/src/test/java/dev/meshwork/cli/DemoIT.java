@@ -52,6 +52,10 @@ class DemoIT {
     assertThat(serving.group(1)).isEqualTo(home.toString());
     String url = serving.group(2);
     String admin = value(out, "admin token (shown once): ");
+    assertThat(value(out, "web catalog: ")).isEqualTo(url + "/ (log in with one of the tokens above)");
+    HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(url + "/login")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.body()).contains("<h1>Log in to the catalog</h1>");
     assertThat(err.toString()).contains("demo: building every product", "demo: creating 7 users and their teams");
 
     JsonNode products = json(get(url + "/api/v1/products", admin));

@@ -4,9 +4,11 @@ import dev.meshwork.core.Platform;
 import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.metrics.MetricsRelay;
 import dev.meshwork.core.ops.Operations;
+import dev.meshwork.server.web.WebCatalog;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -35,6 +37,11 @@ public final class MeshServer implements AutoCloseable {
   private int running;
 
   private MeshServer(Function<Principal, Operations> operations, AutoCloseable owned, ServerOptions options, Authorizer authorizer) {
+    this(operations, owned, options, authorizer, null);
+  }
+
+  private MeshServer(Function<Principal, Operations> operations, AutoCloseable owned, ServerOptions options, Authorizer authorizer,
+                     WebCatalog web) {
     this.owned = owned;
     this.options = options;
     this.routes = Routes.all(operations, options.specBase(), metrics);
@@ -46,20 +53,35 @@ public final class MeshServer implements AutoCloseable {
       for (Route route : routes) {
         config.routes.addHttpHandler(route.method(), route.path(), handler(route, authorizer));
       }
+      if (web != null) {
+        for (WebCatalog.Endpoint endpoint : web.endpoints()) {
+          config.routes.addHttpHandler(endpoint.method(), endpoint.path(), endpoint.handler());
+        }
+      }
       config.routes.exception(Exception.class, (e, context) -> Errors.send(context, e));
-      config.routes.error(404, context -> Errors.status(context, 404));
-      config.routes.error(405, context -> Errors.status(context, 405));
+      config.routes.error(404, context -> status(context, 404, web));
+      config.routes.error(405, context -> status(context, 405, web));
       config.requestLogger.http((context, millis) -> metrics.request(routeOf(context), context.method().name(),
           context.statusCode(), (long) (millis * 1_000_000)));
     });
   }
 
   /**
-   * Starts serving the platform's operations; the server owns the platform from now on. The
-   * platform's metrics go to {@code /metrics}, and its catalog is read in the background.
+   * Starts serving the platform's operations, and its web catalog at {@code /}; the server owns the
+   * platform from now on. The platform's metrics go to {@code /metrics}, and its catalog is read in
+   * the background.
    */
   public static MeshServer start(Platform platform, ServerOptions options, Authorizer authorizer) {
-    MeshServer server = start(platform::operationsFor, platform, options, authorizer, platform.metrics());
+    WebCatalog web;
+    try {
+      web = new WebCatalog(platform::operationsFor, platform.identities()::authenticate,
+          () -> platform.monitor().freshness(), Clock.systemUTC());
+    } catch (RuntimeException e) {
+      platform.close();
+      throw e;
+    }
+    MeshServer server = start(new MeshServer(platform::operationsFor, platform, options, authorizer, web), options,
+        platform.metrics());
     Thread warm = new Thread(() -> {
       try {
         platform.warm();
@@ -80,13 +102,11 @@ public final class MeshServer implements AutoCloseable {
   /** Starts serving, each request calling the operations acting as its caller; {@code owned} as above. */
   public static MeshServer start(Function<Principal, Operations> operations, AutoCloseable owned, ServerOptions options,
                                  Authorizer authorizer) {
-    return start(operations, owned, options, authorizer, null);
+    return start(new MeshServer(operations, owned, options, authorizer), options, null);
   }
 
-  /** As above; what the platform reports through {@code relay} (may be null) goes to the server's metrics. */
-  private static MeshServer start(Function<Principal, Operations> operations, AutoCloseable owned,
-                                  ServerOptions options, Authorizer authorizer, MetricsRelay relay) {
-    MeshServer server = new MeshServer(operations, owned, options, authorizer);
+  /** Starts {@code server}; what the platform reports through {@code relay} (may be null) goes to its metrics. */
+  private static MeshServer start(MeshServer server, ServerOptions options, MetricsRelay relay) {
     if (relay != null) {
       relay.attach(server.metrics);
     }
@@ -170,6 +190,15 @@ public final class MeshServer implements AutoCloseable {
   private static String routeOf(Context context) {
     String route = context.attribute(ROUTE);
     return route == null ? PrometheusMetrics.UNMATCHED : route;
+  }
+
+  /** A status set without an exception: the catalog's page for its paths when it is served, else the API's error. */
+  private static void status(Context context, int status, WebCatalog web) {
+    if (web != null && WebCatalog.serves(context.path()) && context.attribute(Errors.WRITTEN) == null) {
+      web.status(context, status);
+    } else {
+      Errors.status(context, status);
+    }
   }
 
   private static void checkMediaType(Context context, Route.Body body) {

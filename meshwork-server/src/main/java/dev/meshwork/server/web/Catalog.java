@@ -1,0 +1,240 @@
+package dev.meshwork.server.web;
+
+import dev.meshwork.core.access.AccessAsk;
+import dev.meshwork.core.access.AccessFilter;
+import dev.meshwork.core.ops.Operations;
+import dev.meshwork.core.ops.ProductDescription;
+import dev.meshwork.core.ops.ProductStatus;
+import dev.meshwork.core.ops.SearchHit;
+import dev.meshwork.core.schedule.Freshness;
+import dev.meshwork.core.spi.AccessRequest;
+import dev.meshwork.core.spi.Rows;
+import dev.meshwork.server.web.Views.Facet;
+import dev.meshwork.server.web.Views.ProductCard;
+import dev.meshwork.spec.DataProduct;
+import dev.meshwork.spec.ProductRef;
+import dev.meshwork.spec.error.DeniedException;
+import dev.meshwork.spec.error.InvalidException;
+import dev.meshwork.spec.error.MeshException;
+import dev.meshwork.spec.error.NotFoundException;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** The catalog's pages: search, products, domains, the dashboard and the user's own page, and their forms. */
+final class Catalog {
+
+  static final int SAMPLE_ROWS = 10;
+  private static final int SEARCH_LIMIT = 200;
+
+  private final Templates templates;
+  private final Supplier<List<Freshness>> freshness;
+  private final Clock clock;
+
+  Catalog(Templates templates, Supplier<List<Freshness>> freshness, Clock clock) {
+    this.templates = templates;
+    this.freshness = freshness;
+    this.clock = clock;
+  }
+
+  void search(WebRequest request) {
+    String query = request.query("q");
+    String domain = request.query("domain");
+    String classification = request.query("classification");
+    Operations ops = request.operations();
+    List<ProductCard> all = new ArrayList<>();
+    Map<String, String> fresh = freshnessByProduct();
+    if (query == null) {
+      for (ProductStatus status : ops.status(null)) {
+        all.add(card(ops.describe(ProductRef.parse(status.product())), fresh));
+      }
+    } else {
+      for (SearchHit hit : ops.search(query, SEARCH_LIMIT)) {
+        all.add(card(ops.describe(ProductRef.parse(hit.product())), fresh));
+      }
+    }
+    List<ProductCard> shown = all.stream()
+        .filter(c -> domain == null || c.domain().equals(domain))
+        .filter(c -> classification == null || c.classification().equals(classification))
+        .toList();
+    List<Facet> domains = facets(all, ProductCard::domain, query, "domain", domain, classification);
+    List<Facet> classes = facets(all, ProductCard::classification, query, "classification", domain, classification);
+    String filter = domain == null && classification == null ? null
+        : String.join(", ", java.util.stream.Stream.of(domain == null ? null : "domain " + domain,
+            classification == null ? null : "classification " + classification).filter(Objects::nonNull).toList());
+    templates.render(request.context(), 200, "search.jte", request.page(query == null ? "Products" : "Search: " + query, "search"),
+        new Views.SearchView(query, shown, domains, classes, filter));
+  }
+
+  void product(WebRequest request) {
+    ProductRef ref = ref(request.context().pathParam("ref"));
+    Operations ops = request.operations();
+    ProductDescription description = ops.describe(ref);
+    Views.ProductView view = ProductPage.view(description, card(description, freshnessByProduct()), ops,
+        sample(ops, ref), ops.accessRequests(new AccessFilter(ref, null, AccessFilter.View.MINE, 20)));
+    templates.render(request.context(), 200, "product.jte", request.page(view.card().title(), "search"), view);
+  }
+
+  void domain(WebRequest request) {
+    String name = request.context().pathParam("name");
+    Operations ops = request.operations();
+    Map<String, String> fresh = freshnessByProduct();
+    List<ProductCard> products = new ArrayList<>();
+    for (ProductStatus status : ops.status(null)) {
+      ProductRef ref = ProductRef.parse(status.product());
+      if (ref.domain().equals(name)) {
+        products.add(card(ops.describe(ref), fresh));
+      }
+    }
+    if (products.isEmpty()) {
+      throw new NotFoundException("cannot show domain " + name + ": no product of this platform is in it");
+    }
+    long freshCount = products.stream().filter(p -> p.freshness().equals("fresh")).count();
+    long late = products.stream().filter(p -> p.freshness().equals("late")).count();
+    templates.render(request.context(), 200, "domain.jte", request.page("Domain " + name, "search"),
+        new Views.DomainView(name, products, freshCount, late, Dashboard.average(products)));
+  }
+
+  void dashboard(WebRequest request) {
+    Operations ops = request.operations();
+    Map<String, String> fresh = freshnessByProduct();
+    List<ProductCard> products = new ArrayList<>();
+    for (ProductStatus status : ops.status(null)) {
+      products.add(card(ops.describe(ProductRef.parse(status.product())), fresh));
+    }
+    templates.render(request.context(), 200, "dashboard.jte", request.page("Dashboard", "dashboard"),
+        Dashboard.view(ops, products, clock));
+  }
+
+  void me(WebRequest request) {
+    Operations ops = request.operations();
+    List<AccessRequest> mine = ops.accessRequests(new AccessFilter(null, null, AccessFilter.View.MINE, 100));
+    List<AccessRequest> grants = mine.stream().filter(r -> r.grantsAt(clock.instant())).toList();
+    List<AccessRequest> toDecide = ops.accessRequests(
+        new AccessFilter(null, AccessRequest.Status.PENDING, AccessFilter.View.TO_DECIDE, 100));
+    templates.render(request.context(), 200, "me.jte", request.page("My access", "me"),
+        new Views.MeView(request.session().principal(), grants, mine, toDecide));
+  }
+
+  void requestAccess(WebRequest request) {
+    ProductRef ref = ref(request.context().pathParam("ref"));
+    String purpose = request.requireForm("purpose", "request access to " + ref);
+    String until = request.form("until");
+    LocalDate day;
+    try {
+      day = until == null ? null : LocalDate.parse(until);
+    } catch (DateTimeParseException e) {
+      throw new InvalidException("cannot request access to " + ref + ": until '" + until + "' is not a day such as 2026-12-31");
+    }
+    request.operations().requestAccess(new AccessAsk(ref, purpose, request.form("pii") != null, day, null, null));
+    request.context().redirect("/products/" + ref + "#access", HttpStatus.SEE_OTHER);
+  }
+
+  void approve(WebRequest request) {
+    request.operations().approveAccess(request.context().pathParam("id"), request.form("note"));
+    request.context().redirect("/me", HttpStatus.SEE_OTHER);
+  }
+
+  void reject(WebRequest request) {
+    String id = request.context().pathParam("id");
+    request.operations().rejectAccess(id, request.requireForm("reason", "reject " + id));
+    request.context().redirect("/me", HttpStatus.SEE_OTHER);
+  }
+
+  void revoke(WebRequest request) {
+    String id = request.context().pathParam("id");
+    request.operations().revokeAccess(id, request.form("reason") == null ? "given up" : request.form("reason"));
+    request.context().redirect("/me", HttpStatus.SEE_OTHER);
+  }
+
+  private static Views.SampleView sample(Operations ops, ProductRef ref) {
+    try {
+      Rows rows = ops.sample(ref, SAMPLE_ROWS);
+      List<List<String>> text = new ArrayList<>();
+      for (List<Object> row : rows.rows()) {
+        text.add(row.stream().map(v -> v == null ? "" : String.valueOf(v)).toList());
+      }
+      return new Views.SampleView(rows.columns(), text, false, null);
+    } catch (DeniedException e) {
+      return new Views.SampleView(List.of(), List.of(), true, e.getMessage());
+    } catch (MeshException e) {
+      return new Views.SampleView(List.of(), List.of(), false, e.getMessage());
+    }
+  }
+
+  private Map<String, String> freshnessByProduct() {
+    Map<String, String> states = new HashMap<>();
+    for (Freshness f : freshness.get()) {
+      states.put(f.product().toString(), f.late() ? "late" : "fresh");
+    }
+    return states;
+  }
+
+  static ProductCard card(ProductDescription description, Map<String, String> freshness) {
+    DataProduct product = description.product();
+    ProductStatus status = description.status();
+    String ref = product.ref().toString();
+    String title = product.metadata().title() == null ? ref : product.metadata().title();
+    return new ProductCard(ref, product.ref().domain(), title, summary(product.metadata().description()),
+        product.spec().classification().name(), product.metadata().owner(), product.spec().version(),
+        freshness.getOrDefault(ref, "none"), status.qualityScore(),
+        status.lastBuildStatus() == null ? "never built" : status.lastBuildStatus().name().toLowerCase(java.util.Locale.ROOT),
+        status.publishedAt());
+  }
+
+  /** The first line of a description, for lists. */
+  private static String summary(String description) {
+    if (description == null || description.isBlank()) {
+      return "";
+    }
+    String line = description.strip().lines().findFirst().orElse("");
+    return line.length() > 160 ? line.substring(0, 157) + "..." : line;
+  }
+
+  private static List<Facet> facets(List<ProductCard> cards, Function<ProductCard, String> field, String query,
+                                    String name, String domain, String classification) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    cards.stream().map(field).sorted().forEach(v -> counts.merge(v, 1L, Long::sum));
+    List<Facet> facets = new ArrayList<>();
+    for (Map.Entry<String, Long> entry : counts.entrySet()) {
+      boolean active = entry.getKey().equals(name.equals("domain") ? domain : classification);
+      String d = name.equals("domain") ? (active ? null : entry.getKey()) : domain;
+      String c = name.equals("classification") ? (active ? null : entry.getKey()) : classification;
+      facets.add(new Facet(entry.getKey(), entry.getValue(), searchHref(query, d, c), active));
+    }
+    return facets;
+  }
+
+  private static String searchHref(String query, String domain, String classification) {
+    List<String> params = new ArrayList<>();
+    if (query != null) {
+      params.add("q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    }
+    if (domain != null) {
+      params.add("domain=" + URLEncoder.encode(domain, StandardCharsets.UTF_8));
+    }
+    if (classification != null) {
+      params.add("classification=" + URLEncoder.encode(classification, StandardCharsets.UTF_8));
+    }
+    return "/search" + (params.isEmpty() ? "" : "?" + String.join("&", params));
+  }
+
+  private static ProductRef ref(String text) {
+    try {
+      return ProductRef.parse(text);
+    } catch (InvalidException e) {
+      throw new NotFoundException("cannot show product " + text + ": there is no such product");
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.meshwork.server.web;
+
+import dev.meshwork.core.ops.Operations;
+import dev.meshwork.core.ops.ProductDescription;
+import dev.meshwork.core.spi.AccessRequest;
+import dev.meshwork.core.spi.BuildRecord;
+import dev.meshwork.server.web.Views.ColumnView;
+import dev.meshwork.server.web.Views.LinkView;
+import dev.meshwork.server.web.Views.PortView;
+import dev.meshwork.server.web.Views.RuleView;
+import dev.meshwork.spec.Column;
+import dev.meshwork.spec.DataProduct;
+import dev.meshwork.spec.OutputPort;
+import dev.meshwork.spec.quality.QualityRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A product's page: its contract, health, how to read it and what the viewer may see of it. */
+final class ProductPage {
+
+  private ProductPage() {}
+
+  static Views.ProductView view(ProductDescription description, Views.ProductCard card, Operations ops,
+                                Views.SampleView sample, List<AccessRequest> myRequests) {
+    DataProduct product = description.product();
+    String ref = product.ref().toString();
+    List<ColumnView> columns = new ArrayList<>();
+    for (Column column : product.spec().schema()) {
+      columns.add(new ColumnView(column.name(), column.type().toString(), constraints(column), column.pii(),
+          column.protection() == null ? "" : column.protection().toString(),
+          column.description() == null ? "" : column.description()));
+    }
+    List<PortView> ports = new ArrayList<>();
+    for (OutputPort port : product.spec().outputPorts()) {
+      String detail = port.format() != null ? port.format().toString()
+          : port.topic() != null ? "topic " + port.topic() : "";
+      ports.add(new PortView(port.type().toString(),
+          detail + (port.description() == null ? "" : (detail.isEmpty() ? "" : ": ") + port.description())));
+    }
+    String sla = product.spec().sla() == null || product.spec().sla().freshness() == null ? "none"
+        : product.spec().sla().freshness().toString();
+    return new Views.ProductView(card, Markdown.html(product.metadata().description()),
+        product.spec().access().approval().toString(), product.spec().containsPII(), sla, columns,
+        rules(product, description.lastPublish()), ops.history(product.ref(), 10), ports,
+        "SELECT * FROM " + ref + " LIMIT 100", description.location(), "/api/v1/products/" + ref + "/rows",
+        sample, links(description.upstream()), links(description.downstream()), ops.policyResults(ref, 20), myRequests);
+  }
+
+  private static List<RuleView> rules(DataProduct product, BuildRecord last) {
+    List<RuleView> rules = new ArrayList<>();
+    for (QualityRule rule : product.spec().quality()) {
+      String name = rule.displayName();
+      BuildRecord.RuleResult result = last == null ? null
+          : last.quality().stream().filter(r -> r.rule().equals(name)).findFirst().orElse(null);
+      rules.add(new RuleView(name, rule.severity().toString(), rule.description() == null ? "" : rule.description(),
+          result == null ? "not run" : result.passed() ? "passed" : "failed",
+          result == null || result.measured() == null ? "" : result.measured(),
+          result == null || result.threshold() == null ? "" : result.threshold()));
+    }
+    return rules;
+  }
+
+  /** Lineage entries read "product shop.sales" or "source shop.sales-files"; products link to their pages. */
+  private static List<LinkView> links(List<String> entries) {
+    List<LinkView> links = new ArrayList<>();
+    for (String entry : entries) {
+      if (entry.startsWith("product ")) {
+        String ref = entry.substring("product ".length());
+        links.add(new LinkView(entry, "/products/" + ref));
+      } else {
+        links.add(new LinkView(entry, null));
+      }
+    }
+    return links;
+  }
+
+  private static String constraints(Column column) {
+    List<String> parts = new ArrayList<>();
+    if (column.primaryKey()) {
+      parts.add("primary key");
+    }
+    if (column.required()) {
+      parts.add("required");
+    }
+    if (column.unique()) {
+      parts.add("unique");
+    }
+    if (!column.enumValues().isEmpty()) {
+      parts.add("one of " + String.join(", ", column.enumValues()));
+    }
+    return String.join(", ", parts);
+  }
+}

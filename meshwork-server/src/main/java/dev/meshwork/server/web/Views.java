@@ -1,0 +1,72 @@
+package dev.meshwork.server.web;
+
+import dev.meshwork.core.spi.AccessRequest;
+import dev.meshwork.core.spi.BuildRecord;
+import dev.meshwork.core.spi.PolicyResult;
+import dev.meshwork.core.spi.Waiver;
+import dev.meshwork.core.identity.Principal;
+import java.time.Instant;
+import java.util.List;
+
+/** The models the catalog's templates render: plain values, already worked out. */
+public final class Views {
+
+  private Views() {}
+
+  /** A product at a glance, with its badges. {@code freshness} is fresh, late or none (no SLA). */
+  public record ProductCard(String ref, String domain, String title, String summary, String classification,
+                            String owner, String version, String freshness, Double quality, String lastBuild,
+                            Instant publishedAt) {
+    public String href() {
+      return "/products/" + ref;
+    }
+
+    public String qualityText() {
+      return quality == null ? "no score" : Math.round(quality) + "%";
+    }
+
+    public String qualityBadge() {
+      return quality == null ? "none" : quality >= 95 ? "good" : quality >= 80 ? "warn" : "bad";
+    }
+  }
+
+  /** A facet value with how many results have it and the link that narrows to it (or widens back). */
+  public record Facet(String value, long count, String href, boolean active) {}
+
+  public record SearchView(String query, List<ProductCard> products, List<Facet> domains,
+                           List<Facet> classifications, String filter) {}
+
+  public record ColumnView(String name, String type, String constraints, boolean pii, String protection,
+                           String description) {}
+
+  /** A quality rule of the contract and its latest result: passed, failed, or not run. */
+  public record RuleView(String name, String severity, String description, String result, String measured,
+                         String threshold) {}
+
+  public record PortView(String type, String detail) {}
+
+  /** A lineage neighbour: a product (with its page) or a source (no page). */
+  public record LinkView(String label, String href) {}
+
+  /** Sample rows as the viewer may read them, or why they cannot. */
+  public record SampleView(List<String> columns, List<List<String>> rows, boolean denied, String message) {}
+
+  public record ProductView(ProductCard card, String descriptionHtml, String approval, boolean containsPii,
+                            String sla, List<ColumnView> columns, List<RuleView> rules, List<BuildRecord> publishes,
+                            List<PortView> ports, String sql, String location, String apiUrl, SampleView sample,
+                            List<LinkView> upstream, List<LinkView> downstream, List<PolicyResult> policies,
+                            List<AccessRequest> myRequests) {}
+
+  public record DomainView(String name, List<ProductCard> products, long fresh, long late, String quality) {}
+
+  public record DomainStats(String domain, long products, long fresh, long late, long noSla, String quality) {}
+
+  public record Count(String label, long count) {}
+
+  public record DashboardView(List<DomainStats> domains, List<Count> policyOutcomes, List<Count> violations,
+                              List<Waiver> waivers, List<Count> requests, String medianTimeToAccess,
+                              List<Count> publishesPerDay) {}
+
+  public record MeView(Principal user, List<AccessRequest> grants, List<AccessRequest> requests,
+                       List<AccessRequest> toDecide) {}
+}

@@ -1,0 +1,189 @@
+package dev.meshwork.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web catalog in a real browser (the system's Chromium): a consumer finds a product and asks
+ * for access, its owner approves, the consumer reads masked sample rows; markup anyone wrote into
+ * the mesh or a search stays text. Screenshots of the main pages land in target/screenshots.
+ */
+class WebCatalogIT {
+
+  static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+  static final Path SHOTS = Paths.get("target/screenshots");
+
+  static Playwright playwright;
+  static Browser browser;
+
+  @TempDir
+  Path dir;
+
+  WebMesh mesh;
+  BrowserContext context;
+  Page page;
+  final List<String> dialogs = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void launch() throws Exception {
+    if (!Files.isExecutable(CHROMIUM)) {
+      fail("the web catalog's browser tests need Chromium at " + CHROMIUM + ": install it with apt-get install -y chromium");
+    }
+    Files.createDirectories(SHOTS);
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync")));
+  }
+
+  @AfterAll
+  static void quit() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @BeforeEach
+  void open() throws Exception {
+    mesh = new WebMesh(dir);
+    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    page = context.newPage();
+    page.onDialog(dialog -> {
+      dialogs.add(dialog.message());
+      dialog.dismiss();
+    });
+  }
+
+  @AfterEach
+  void close() {
+    context.close();
+    mesh.close();
+    assertThat(dialogs).as("dialogs opened by the pages").isEmpty();
+  }
+
+  @Test
+  void aConsumerAsksTheOwnerApprovesAndTheConsumerReadsMaskedRows() {
+    page.navigate(mesh.base + "/");
+    assertThat(page.url()).isEqualTo(mesh.base + "/login?next=%2F");
+    logIn(mesh.consumerToken);
+    assertThat(page.url()).isEqualTo(mesh.base + "/");
+
+    page.locator("#search-q").fill("customers");
+    page.locator("#search-q").press("Enter");
+    page.waitForURL("**/search?q=customers");
+    assertThat(page.locator("h1").textContent()).isEqualTo("Search results for “customers”");
+    shot("search");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Customers of the shop")).click();
+    page.waitForURL("**/products/shop.customers");
+    assertThat(page.locator("#sample + p.notice").textContent()).startsWith("You have no grant to read this product: user bob");
+    page.locator("#purpose").fill("churn analysis");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request access")).click();
+    page.waitForURL("**/products/shop.customers#access");
+    assertThat(page.locator("ul.requests li").textContent()).contains("(churn analysis): pending");
+    shot("product-no-grant");
+    logOut();
+
+    logIn(mesh.ownerToken);
+    page.navigate(mesh.base + "/me");
+    assertThat(page.locator("#decide + div table tbody tr").textContent()).contains("shop.customers").contains("bob")
+        .contains("churn analysis");
+    shot("me-to-decide");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve bob on shop.customers")).click();
+    page.waitForURL("**/me");
+    assertThat(page.locator("#decide + p").textContent()).isEqualTo("Nothing to decide.");
+    page.navigate(mesh.base + "/dashboard");
+    assertThat(page.locator("table caption", new Page.LocatorOptions().setHasText("Access requests")).textContent())
+        .startsWith("Access requests (median time to access: ");
+    shot("dashboard");
+    page.navigate(mesh.base + "/domains/shop");
+    assertThat(page.locator("h1").textContent()).isEqualTo("Domain shop");
+    shot("domain");
+    logOut();
+
+    logIn(mesh.consumerToken);
+    page.navigate(mesh.base + "/products/shop.customers");
+    List<String> emails = page.locator("table.sample tbody tr td:nth-child(2)").allTextContents();
+    assertThat(emails).containsExactlyInAnyOrder("a**@example.com", "l*@example.com");
+    assertThat(page.content()).doesNotContain("ana@example.com");
+    shot("product-sample");
+    page.navigate(mesh.base + "/me");
+    assertThat(page.locator("#grants + ul li").textContent()).contains("shop.customers");
+    page.setViewportSize(390, 844);
+    page.navigate(mesh.base + "/products/shop.customers");
+    shot("product-phone");
+  }
+
+  @Test
+  void markupInTheMeshAndInSearchesStaysText() {
+    logIn(mesh.ownerToken);
+    page.navigate(mesh.base + "/products/shop.customers");
+    String description = page.locator("section.description").textContent();
+    assertThat(description).contains("<script>alert('description')</script>").contains("<img src=x onerror=\"alert('image')\">");
+    assertThat(page.locator("section.description strong").textContent()).isEqualTo("customers");
+    assertThat(page.locator("main script, main img, main [onerror], main [onmouseover]").count()).isZero();
+    assertThat(page.locator("section.description a").getAttribute("href")).isEqualTo("");
+    assertThat(page.locator("td", new Page.LocatorOptions().setHasText("remark")).textContent())
+        .isEqualTo("<b onmouseover=alert('column')>bold</b> remark");
+    assertThat(page.locator("table.sample").textContent()).contains("<img src=y onerror=alert('cell')>");
+
+    page.navigate(mesh.base + "/search?q=" + java.net.URLEncoder.encode("<script>alert('q')</script>",
+        java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(page.locator("h1").textContent()).isEqualTo("Search results for “<script>alert('q')</script>”");
+    assertThat(page.locator("#search-q").inputValue()).isEqualTo("<script>alert('q')</script>");
+    assertThat(page.locator("main script").count()).isZero();
+  }
+
+  @Test
+  void unknownPagesAndProductsAnswerInTheLayout() {
+    logIn(mesh.consumerToken);
+    var response = page.navigate(mesh.base + "/products/shop.nothing");
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(page.locator("p.error").textContent()).isEqualTo("no product shop.nothing on this platform (apply it first with mesh apply)");
+    assertThat(page.locator("nav a").allTextContents()).containsExactly("Products", "Dashboard", "My access");
+    shot("not-found");
+    response = page.navigate(mesh.base + "/nowhere");
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(page.locator("p.error").textContent()).isEqualTo("cannot show /nowhere: there is no such page");
+  }
+
+  private void logIn(String token) {
+    if (!page.url().contains("/login")) {
+      page.navigate(mesh.base + "/login");
+    }
+    page.locator("#token").fill(token);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    page.waitForLoadState();
+    assertThat(page.url()).doesNotContain("/login");
+  }
+
+  private void logOut() {
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+    page.waitForURL("**/login");
+  }
+
+  private void shot(String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+}

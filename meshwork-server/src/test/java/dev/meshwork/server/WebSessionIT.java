@@ -1,0 +1,152 @@
+package dev.meshwork.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The web catalog's sessions over plain HTTP: the cookie, logging in and out, and forms refused without their CSRF token. */
+class WebSessionIT {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+  @TempDir
+  Path dir;
+
+  WebMesh mesh;
+  final HttpClient client = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() throws Exception {
+    mesh = new WebMesh(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    mesh.close();
+  }
+
+  @Test
+  void anonymousVisitorsGoToTheLoginPage() throws Exception {
+    HttpResponse<String> home = get("/products/shop.sales?tab=1", null);
+    assertThat(home.statusCode()).isEqualTo(303);
+    assertThat(home.headers().firstValue("Location")).hasValue("/login?next=%2Fproducts%2Fshop.sales%3Ftab%3D1");
+    HttpResponse<String> login = get("/login", null);
+    assertThat(login.statusCode()).isEqualTo(200);
+    assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).matches("mw_session=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Lax");
+  }
+
+  @Test
+  void loggingInOpensASessionAndLoggingOutEndsIt() throws Exception {
+    Visitor visitor = loginPage(null);
+    HttpResponse<String> bad = post("/login", visitor.cookie, "csrf=" + visitor.csrf + "&token=mw_nothing&next=%2Fme");
+    assertThat(bad.statusCode()).isEqualTo(401);
+    assertThat(bad.body()).contains("cannot log in: invalid token");
+
+    HttpResponse<String> in = post("/login", visitor.cookie, "csrf=" + visitor.csrf + "&token=" + mesh.consumerToken
+        + "&next=" + URLEncoder.encode("//evil.example.com", StandardCharsets.UTF_8));
+    assertThat(in.statusCode()).isEqualTo(303);
+    assertThat(in.headers().firstValue("Location")).hasValue("/");
+    String cookie = cookie(in);
+    assertThat(cookie).isNotEqualTo(visitor.cookie);
+    HttpResponse<String> me = get("/me", cookie);
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(me.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'none'");
+    String csrf = csrf(me.body());
+
+    HttpResponse<String> out = post("/logout", cookie, "csrf=" + csrf);
+    assertThat(out.statusCode()).isEqualTo(303);
+    assertThat(get("/me", cookie).statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void formsWithoutTheSessionsCsrfTokenAreRefused() throws Exception {
+    Visitor visitor = loginPage(null);
+    HttpResponse<String> noToken = post("/login", visitor.cookie, "token=" + mesh.consumerToken);
+    assertThat(noToken.statusCode()).isEqualTo(403);
+    assertThat(noToken.body()).contains("cannot accept the form: its CSRF token is missing or wrong; reload the page and try again");
+
+    String cookie = cookie(post("/login", visitor.cookie, "csrf=" + visitor.csrf + "&token=" + mesh.consumerToken));
+    HttpResponse<String> wrong = post("/products/shop.customers/access", cookie, "csrf=" + visitor.csrf + "&purpose=x");
+    assertThat(wrong.statusCode()).isEqualTo(403);
+    assertThat(wrong.body()).contains("<h1>403 · Forbidden</h1>")
+        .contains("cannot accept the form: its CSRF token is missing or wrong; reload the page and try again");
+    HttpResponse<String> none = post("/products/shop.customers/access", cookie, "purpose=x");
+    assertThat(none.statusCode()).isEqualTo(403);
+    HttpResponse<String> product = get("/products/shop.customers", cookie);
+    assertThat(product.body()).doesNotContain("Your request of");
+
+    HttpResponse<String> asked = post("/products/shop.customers/access", cookie, "csrf=" + csrf(product.body()) + "&purpose=churn");
+    assertThat(asked.statusCode()).isEqualTo(303);
+    assertThat(get("/products/shop.customers", cookie).body()).contains("(churn): <strong>pending</strong>");
+  }
+
+  @Test
+  void theCookieIsSecureBehindHttps() throws Exception {
+    HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(mesh.base + "/login"))
+        .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).endsWith("; HttpOnly; SameSite=Lax; Secure");
+  }
+
+  @Test
+  void theApiKeepsAnsweringInJson() throws Exception {
+    HttpResponse<String> missing = get("/api/v1/nothing", null);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).startsWith("{\"error\":\"not_found\"");
+    HttpResponse<String> page = get("/nowhere", loginAs(mesh.consumerToken));
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(page.body()).contains("cannot show /nowhere: there is no such page");
+  }
+
+  private record Visitor(String cookie, String csrf) {}
+
+  private Visitor loginPage(String cookie) throws Exception {
+    HttpResponse<String> page = get("/login", cookie);
+    return new Visitor(cookie(page), csrf(page.body()));
+  }
+
+  private String loginAs(String token) throws Exception {
+    Visitor visitor = loginPage(null);
+    return cookie(post("/login", visitor.cookie, "csrf=" + visitor.csrf + "&token=" + token));
+  }
+
+  private HttpResponse<String> get(String path, String cookie) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(mesh.base + path));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(mesh.base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String cookie(HttpResponse<String> response) {
+    return response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+  }
+
+  private static String csrf(String html) {
+    Matcher matcher = CSRF.matcher(html);
+    assertThat(matcher.find()).as("a CSRF field in the page").isTrue();
+    return matcher.group(1);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.meshwork.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The catalog's small parts: Markdown kept inert, sessions, where a login may lead, durations. */
+class WebUnitsTest {
+
+  @Test
+  void markdownEscapesHtmlAndDropsUnsafeLinks() {
+    assertThat(Markdown.html("**Sales** <script>alert(1)</script> [x](javascript:alert(2)) [y](https://example.com)"))
+        .isEqualTo("<p><strong>Sales</strong> &lt;script&gt;alert(1)&lt;/script&gt; <a rel=\"nofollow\" href=\"\">x</a> "
+            + "<a rel=\"nofollow\" href=\"https://example.com\">y</a></p>\n");
+    assertThat(Markdown.html(null)).isEmpty();
+  }
+
+  @Test
+  void sessionsEndWhenClosedOrIdle() {
+    Clock start = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+    Sessions sessions = new Sessions(start);
+    Sessions.Session session = sessions.open(null);
+    assertThat(session.id()).isNotEqualTo(session.csrf()).hasSize(43);
+    assertThat(sessions.find(session.id())).isPresent();
+    assertThat(session.csrfMatches(session.csrf())).isTrue();
+    assertThat(session.csrfMatches("other")).isFalse();
+    assertThat(session.csrfMatches(null)).isFalse();
+    sessions.close(session.id());
+    assertThat(sessions.find(session.id())).isEmpty();
+
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    Sessions idle = new Sessions(clock);
+    Sessions.Session old = idle.open(null);
+    clock.now = clock.now.plus(Sessions.IDLE).minusSeconds(1);
+    assertThat(idle.find(old.id())).isPresent();
+    clock.now = clock.now.plus(Sessions.IDLE);
+    assertThat(idle.find(old.id())).isEmpty();
+  }
+
+  private static final class MutableClock extends Clock {
+    Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void loginLeadsOnlyToThisServer() {
+    assertThat(WebCatalog.next("/products/shop.sales")).isEqualTo("/products/shop.sales");
+    assertThat(WebCatalog.next("//evil.example.com")).isEqualTo("/");
+    assertThat(WebCatalog.next("https://evil.example.com")).isEqualTo("/");
+    assertThat(WebCatalog.next("/\\evil.example.com")).isEqualTo("/");
+    assertThat(WebCatalog.next(null)).isEqualTo("/");
+  }
+
+  @Test
+  void leadTimesAreMediansInWords() {
+    assertThat(Dashboard.median(List.of(Duration.ofMinutes(1), Duration.ofMinutes(3)))).isEqualTo(Duration.ofMinutes(2));
+    assertThat(Dashboard.median(List.of(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(2))))
+        .isEqualTo(Duration.ofHours(1));
+    assertThat(Dashboard.human(Duration.ofSeconds(42))).isEqualTo("42s");
+    assertThat(Dashboard.human(Duration.ofMinutes(12))).isEqualTo("12m");
+    assertThat(Dashboard.human(Duration.ofMinutes(185))).isEqualTo("3h 5m");
+    assertThat(Dashboard.human(Duration.ofHours(52))).isEqualTo("2d 4h");
+  }
+}
