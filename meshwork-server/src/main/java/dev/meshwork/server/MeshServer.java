@@ -96,7 +96,7 @@ public final class MeshServer implements AutoCloseable {
 
   /** Starts serving {@code operations}; {@code owned} (may be null) is closed when the server stops. */
   public static MeshServer start(Operations operations, AutoCloseable owned, ServerOptions options, Authorizer authorizer) {
-    return start(caller -> operations, owned, options, authorizer, null);
+    return start(caller -> operations, owned, options, authorizer);
   }
 
   /** Starts serving, each request calling the operations acting as its caller; {@code owned} as above. */
