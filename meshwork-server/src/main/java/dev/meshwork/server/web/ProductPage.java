@@ -5,7 +5,6 @@ import dev.meshwork.core.ops.ProductDescription;
 import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.server.web.Views.ColumnView;
-import dev.meshwork.server.web.Views.LinkView;
 import dev.meshwork.server.web.Views.PortView;
 import dev.meshwork.server.web.Views.RuleView;
 import dev.meshwork.spec.Column;
@@ -43,7 +42,7 @@ final class ProductPage {
         product.spec().access().approval().toString(), product.spec().containsPII(), sla, columns,
         rules(product, description.lastPublish()), ops.history(product.ref(), 10), ports,
         "SELECT * FROM " + ref + " LIMIT 100", description.location(), "/api/v1/products/" + ref + "/rows",
-        sample, links(description.upstream()), links(description.downstream()), ops.policyResults(ref, 20), myRequests);
+        sample, LineageGraph.of(ops, description), ops.policyResults(ref, 20), myRequests);
   }
 
   private static List<RuleView> rules(DataProduct product, BuildRecord last) {
@@ -58,20 +57,6 @@ final class ProductPage {
           result == null || result.threshold() == null ? "" : result.threshold()));
     }
     return rules;
-  }
-
-  /** Lineage entries read "product shop.sales" or "source shop.sales-files"; products link to their pages. */
-  private static List<LinkView> links(List<String> entries) {
-    List<LinkView> links = new ArrayList<>();
-    for (String entry : entries) {
-      if (entry.startsWith("product ")) {
-        String ref = entry.substring("product ".length());
-        links.add(new LinkView(entry, "/products/" + ref));
-      } else {
-        links.add(new LinkView(entry, null));
-      }
-    }
-    return links;
   }
 
   private static String constraints(Column column) {

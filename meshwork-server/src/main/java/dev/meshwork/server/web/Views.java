@@ -48,13 +48,41 @@ public final class Views {
   /** A lineage neighbour: a product (with its page) or a source (no page). */
   public record LinkView(String label, String href) {}
 
+  /**
+   * A lineage node at (x, y) in the graph: {@code kind} is self, product or source; {@code title}
+   * the full entry ("product shop.sales"), {@code href} its page (null for sources).
+   */
+  public record GraphNode(String label, String title, String href, int x, int y, String kind) {
+    public int textX() {
+      return x + LineageGraph.NODE_WIDTH / 2;
+    }
+
+    public int textY() {
+      return y + LineageGraph.NODE_HEIGHT / 2 + 5;
+    }
+  }
+
+  public record GraphEdge(int x1, int y1, int x2, int y2) {}
+
+  /** The lineage at any depth as an SVG graph, with the nodes on each side as text too. */
+  public record GraphView(int width, int height, List<GraphNode> nodes, List<GraphEdge> edges,
+                          List<LinkView> upstream, List<LinkView> downstream) {
+    public int nodeWidth() {
+      return LineageGraph.NODE_WIDTH;
+    }
+
+    public int nodeHeight() {
+      return LineageGraph.NODE_HEIGHT;
+    }
+  }
+
   /** Sample rows as the viewer may read them, or why they cannot. */
   public record SampleView(List<String> columns, List<List<String>> rows, boolean denied, String message) {}
 
   public record ProductView(ProductCard card, String descriptionHtml, String approval, boolean containsPii,
                             String sla, List<ColumnView> columns, List<RuleView> rules, List<BuildRecord> publishes,
                             List<PortView> ports, String sql, String location, String apiUrl, SampleView sample,
-                            List<LinkView> upstream, List<LinkView> downstream, List<PolicyResult> policies,
+                            GraphView lineage, List<PolicyResult> policies,
                             List<AccessRequest> myRequests) {}
 
   public record DomainView(String name, List<ProductCard> products, long fresh, long late, String quality) {}

@@ -1,0 +1,139 @@
+package dev.meshwork.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.meshwork.core.Home;
+import dev.meshwork.core.Platform;
+import dev.meshwork.core.access.AccessAsk;
+import dev.meshwork.core.identity.Identities;
+import dev.meshwork.core.ops.BuildListener;
+import dev.meshwork.core.ops.BuildRequest;
+import dev.meshwork.spec.ProductRef;
+import dev.meshwork.spec.load.Loader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A product page in Chromium, for a chain of products: shop.sales (with a freshness SLA) read by
+ * shop.daily (with a changelog), read by shop.weekly; bob holds a grant on shop.daily.
+ */
+class ProductPageIT {
+
+  static final String CHAIN = """
+      ---
+      apiVersion: meshwork/v1
+      kind: DataProduct
+      metadata: {name: daily, domain: shop, title: Daily sales, owner: shop-team@example.com,
+                 description: "Sales per <b>day</b>"}
+      spec:
+        version: 1.1.0
+        classification: INTERNAL
+        retentionDays: 365
+        inputs: [{name: sales, product: shop.sales}]
+        transform: {sql: "SELECT customer, SUM(amount) AS amount FROM sales GROUP BY customer"}
+        schema:
+          - {name: customer, type: string, required: true}
+          - {name: amount, type: int64}
+        quality:
+          - {rule: rowCount, mustBeGreaterThan: 0}
+        changelog:
+          - {version: 1.1.0, date: 2026-11-02, note: "Amounts as <i>integers</i>"}
+          - {version: 1.0.0, date: 2026-10-01, note: Initial release}
+      ---
+      apiVersion: meshwork/v1
+      kind: DataProduct
+      metadata: {name: weekly, domain: shop, title: Weekly sales, owner: shop-team@example.com}
+      spec:
+        version: 1.0.0
+        classification: INTERNAL
+        retentionDays: 365
+        inputs: [{name: daily, product: shop.daily}]
+        transform: {sql: "SELECT SUM(amount) AS amount FROM daily"}
+        schema:
+          - {name: amount, type: int64}
+      """;
+
+  @TempDir
+  static Path dir;
+
+  static Playwright playwright;
+  static Browser browser;
+  static MeshServer server;
+  static String base;
+  static String ownerToken;
+  static BrowserContext context;
+  static Page page;
+
+  @BeforeAll
+  static void start() throws Exception {
+    TestMesh.writeData(dir);
+    Platform platform = Platform.open(new Home(dir.resolve("home")), Map.of(), Clock.systemUTC());
+    Identities identities = platform.identities();
+    identities.createUser("sam", "shop-team@example.com", null, false);
+    identities.createUser("bob", "bob@example.com", null, false);
+    ownerToken = identities.issueToken("sam", null).secret();
+    String yaml = TestMesh.YAML.replace("  quality:\n", "  sla: {freshness: {maxAge: 1d}}\n  quality:\n");
+    Loader.Result loaded = new Loader(dir).loadText(dir.resolve("mesh.yaml"), yaml + CHAIN);
+    assertThat(loaded.problems()).isEmpty();
+    platform.operations().apply(loaded.resources());
+    platform.operations().build(BuildRequest.all(), BuildListener.NONE);
+    platform.operations().build(BuildRequest.all(), BuildListener.NONE);
+    platform.monitor().check();
+    platform.operationsFor(identities.principal("bob"))
+        .requestAccess(new AccessAsk(ProductRef.parse("shop.daily"), "weekly <b>report</b>", false, null, null, null));
+    server = MeshServer.start(platform, ServerOptions.of("127.0.0.1", 0).withSpecBase(dir), TokenAuthorizer.of(identities));
+    base = "http://127.0.0.1:" + server.port();
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(WebCatalogIT.CHROMIUM)
+        .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu")));
+    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    page = context.newPage();
+    page.navigate(base + "/login");
+    page.locator("#token").fill(ownerToken);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    page.waitForLoadState();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  @Test
+  void lineageShowsEveryLayerAsLinkedSvgNodesAndAsText() {
+    page.navigate(base + "/products/shop.weekly");
+    assertThat(page.locator("svg title#lineage-title").textContent()).isEqualTo("Lineage: 3 upstream, 0 downstream");
+    assertThat(page.locator("svg a.node").evaluateAll("links => links.map(a => a.getAttribute('href'))"))
+        .isEqualTo(List.of("/products/shop.sales", "/products/shop.daily", "/products/shop.weekly"));
+    assertThat(page.locator("svg g.node.source title").textContent()).isEqualTo("source shop.sales-files");
+    assertThat(page.locator("svg line.edge").count()).isEqualTo(3);
+    assertThat(page.locator(".lineage li").allTextContents())
+        .containsExactly("product shop.daily", "product shop.sales (2 steps away)", "source shop.sales-files (3 steps away)");
+
+    page.locator("svg a.node[href='/products/shop.sales']").click();
+    page.waitForURL("**/products/shop.sales");
+    assertThat(page.locator(".lineage li a").allTextContents())
+        .containsExactly("product shop.daily", "product shop.weekly (2 steps away)");
+    assertThat(page.locator("svg a.node.self text").textContent()).isEqualTo("shop.sales");
+  }
+}
