@@ -136,4 +136,19 @@ class ProductPageIT {
         .containsExactly("product shop.daily", "product shop.weekly (2 steps away)");
     assertThat(page.locator("svg a.node.self text").textContent()).isEqualTo("shop.sales");
   }
+
+  @Test
+  void qualityHistoryIsAChartWithTitlesAndFreshnessChangesATable() {
+    page.navigate(base + "/products/shop.sales");
+    assertThat(page.locator("#quality-chart-title").textContent())
+        .isEqualTo("Quality score of the last 2 publish(es): latest 100%, lowest 100%");
+    assertThat(page.locator("svg rect.bar.good").count()).isEqualTo(2);
+    assertThat(page.locator("svg rect.bar title").first().textContent()).endsWith(", version 1.0.0: quality 100%");
+    assertThat(page.locator("table.freshness-history tbody tr td:nth-child(3)").allTextContents()).containsExactly("fresh");
+    assertThat(page.locator("table.freshness-history tbody tr td:nth-child(4)").textContent())
+        .startsWith("shop.sales is fresh: its SLA is maxAge 1d, last published ");
+
+    page.navigate(base + "/products/shop.weekly");
+    assertThat(page.locator("#freshness-history + p").textContent()).isEqualTo("No change of freshness recorded.");
+  }
 }

@@ -9,6 +9,7 @@ import dev.meshwork.core.ops.SearchHit;
 import dev.meshwork.core.schedule.Freshness;
 import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.core.spi.Rows;
+import dev.meshwork.core.spi.StateChange;
 import dev.meshwork.server.web.Views.Facet;
 import dev.meshwork.server.web.Views.ProductCard;
 import dev.meshwork.spec.DataProduct;
@@ -40,11 +41,14 @@ final class Catalog {
 
   private final Templates templates;
   private final Supplier<List<Freshness>> freshness;
+  private final Function<ProductRef, List<StateChange>> stateChanges;
   private final Clock clock;
 
-  Catalog(Templates templates, Supplier<List<Freshness>> freshness, Clock clock) {
+  Catalog(Templates templates, Supplier<List<Freshness>> freshness, Function<ProductRef, List<StateChange>> stateChanges,
+          Clock clock) {
     this.templates = templates;
     this.freshness = freshness;
+    this.stateChanges = stateChanges;
     this.clock = clock;
   }
 
@@ -82,7 +86,8 @@ final class Catalog {
     Operations ops = request.operations();
     ProductDescription description = ops.describe(ref);
     Views.ProductView view = ProductPage.view(description, card(description, freshnessByProduct()), ops,
-        sample(ops, ref), ops.accessRequests(new AccessFilter(ref, null, AccessFilter.View.MINE, 20)));
+        sample(ops, ref), ops.accessRequests(new AccessFilter(ref, null, AccessFilter.View.MINE, 20)),
+        stateChanges.apply(ref));
     templates.render(request.context(), 200, "product.jte", request.page(view.card().title(), "search"), view);
   }
 

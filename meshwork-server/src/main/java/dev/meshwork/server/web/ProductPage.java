@@ -4,6 +4,7 @@ import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.ops.ProductDescription;
 import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.core.spi.BuildRecord;
+import dev.meshwork.core.spi.StateChange;
 import dev.meshwork.server.web.Views.ColumnView;
 import dev.meshwork.server.web.Views.PortView;
 import dev.meshwork.server.web.Views.RuleView;
@@ -20,7 +21,8 @@ final class ProductPage {
   private ProductPage() {}
 
   static Views.ProductView view(ProductDescription description, Views.ProductCard card, Operations ops,
-                                Views.SampleView sample, List<AccessRequest> myRequests) {
+                                Views.SampleView sample, List<AccessRequest> myRequests,
+                                List<StateChange> stateChanges) {
     DataProduct product = description.product();
     String ref = product.ref().toString();
     List<ColumnView> columns = new ArrayList<>();
@@ -42,7 +44,8 @@ final class ProductPage {
         product.spec().access().approval().toString(), product.spec().containsPII(), sla, columns,
         rules(product, description.lastPublish()), ops.history(product.ref(), 10), ports,
         "SELECT * FROM " + ref + " LIMIT 100", description.location(), "/api/v1/products/" + ref + "/rows",
-        sample, LineageGraph.of(ops, description), ops.policyResults(ref, 20), myRequests);
+        sample, LineageGraph.of(ops, description),
+        QualityChart.of(ops.history(product.ref(), QualityChart.PUBLISHES)), freshness(stateChanges), ops.policyResults(ref, 20), myRequests);
   }
 
   private static List<RuleView> rules(DataProduct product, BuildRecord last) {
@@ -57,6 +60,21 @@ final class ProductPage {
           result == null || result.threshold() == null ? "" : result.threshold()));
     }
     return rules;
+  }
+
+  private static List<Views.StateRow> freshness(List<StateChange> changes) {
+    List<Views.StateRow> rows = new ArrayList<>();
+    for (StateChange change : changes) {
+      if (change.aspect() == StateChange.Aspect.FRESHNESS) {
+        rows.add(new Views.StateRow(Format.time(change.at()), change.from() == null ? "-" : lower(change.from()),
+            lower(change.to()), change.detail() == null ? "" : change.detail()));
+      }
+    }
+    return rows;
+  }
+
+  private static String lower(StateChange.State state) {
+    return state.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static String constraints(Column column) {

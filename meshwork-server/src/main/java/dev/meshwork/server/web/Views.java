@@ -76,13 +76,36 @@ public final class Views {
     }
   }
 
+  /** A bar of a chart, with the text a pointer or a screen reader gets; {@code badge} good, warn or bad. */
+  public record Bar(int x, int y, int width, int height, String badge, String title) {}
+
+  /** A bar chart of scores from 0 to 100, with a title saying what it shows. */
+  public record ChartView(int width, int height, String title, List<Bar> bars) {
+    public int left() {
+      return QualityChart.LEFT;
+    }
+
+    public int top() {
+      return QualityChart.TOP;
+    }
+
+    /** The y of a score (the axis' 0, 50 and 100 lines). */
+    public int y(int score) {
+      return QualityChart.TOP + QualityChart.PLOT_HEIGHT - score * QualityChart.PLOT_HEIGHT / 100;
+    }
+  }
+
+  /** A recorded change of freshness: from which state to which, when, and why. */
+  public record StateRow(String at, String from, String to, String detail) {}
+
   /** Sample rows as the viewer may read them, or why they cannot. */
   public record SampleView(List<String> columns, List<List<String>> rows, boolean denied, String message) {}
 
   public record ProductView(ProductCard card, String descriptionHtml, String approval, boolean containsPii,
                             String sla, List<ColumnView> columns, List<RuleView> rules, List<BuildRecord> publishes,
                             List<PortView> ports, String sql, String location, String apiUrl, SampleView sample,
-                            GraphView lineage, List<PolicyResult> policies,
+                            GraphView lineage, ChartView qualityChart,
+                            List<StateRow> freshnessHistory, List<PolicyResult> policies,
                             List<AccessRequest> myRequests) {}
 
   public record DomainView(String name, List<ProductCard> products, long fresh, long late, String quality) {}

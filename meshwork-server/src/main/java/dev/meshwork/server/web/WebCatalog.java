@@ -5,6 +5,8 @@ import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.schedule.Freshness;
 import dev.meshwork.core.spi.EngineException;
+import dev.meshwork.core.spi.StateChange;
+import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.error.ConflictException;
 import dev.meshwork.spec.error.DeniedException;
 import dev.meshwork.spec.error.InvalidException;
@@ -59,10 +61,17 @@ public final class WebCatalog {
    */
   public WebCatalog(Function<Principal, Operations> operations, Function<String, Authentication> authenticate,
                     Supplier<List<Freshness>> freshness, Clock clock) {
+    this(operations, authenticate, freshness, product -> List.of(), clock);
+  }
+
+  /** As above, with {@code stateChanges} telling a product's recorded changes of state, newest first. */
+  public WebCatalog(Function<Principal, Operations> operations, Function<String, Authentication> authenticate,
+                    Supplier<List<Freshness>> freshness, Function<ProductRef, List<StateChange>> stateChanges,
+                    Clock clock) {
     this.operations = operations;
     this.authenticate = authenticate;
     this.sessions = new Sessions(clock);
-    this.catalog = new Catalog(templates, freshness, clock);
+    this.catalog = new Catalog(templates, freshness, stateChanges, clock);
     this.css = resource(CSS);
   }
 
