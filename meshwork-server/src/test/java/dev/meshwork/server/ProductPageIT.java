@@ -151,4 +151,18 @@ class ProductPageIT {
     page.navigate(base + "/products/shop.weekly");
     assertThat(page.locator("#freshness-history + p").textContent()).isEqualTo("No change of freshness recorded.");
   }
+
+  @Test
+  void consumersAreTheGrantHoldersAndTheProductsReadingIt() {
+    page.navigate(base + "/products/shop.daily");
+    assertThat(page.locator("table.grants tbody tr td").allTextContents().subList(0, 3))
+        .containsExactly("bob", "weekly <b>report</b>", "no");
+    assertThat(page.locator("table.grants b").count()).isZero();
+    assertThat(page.locator("ul.readers a").allTextContents()).containsExactly("shop.weekly");
+    assertThat(page.locator("ul.readers a").getAttribute("href")).isEqualTo("/products/shop.weekly");
+
+    page.navigate(base + "/products/shop.weekly");
+    assertThat(page.locator("p.no-grants").textContent()).isEqualTo("No grant you may see.");
+    assertThat(page.locator("p.no-readers").textContent()).isEqualTo("None.");
+  }
 }

@@ -87,7 +87,8 @@ final class Catalog {
     ProductDescription description = ops.describe(ref);
     Views.ProductView view = ProductPage.view(description, card(description, freshnessByProduct()), ops,
         sample(ops, ref), ops.accessRequests(new AccessFilter(ref, null, AccessFilter.View.MINE, 20)),
-        stateChanges.apply(ref));
+        stateChanges.apply(ref), ops.accessRequests(new AccessFilter(ref, AccessRequest.Status.APPROVED,
+            AccessFilter.View.VISIBLE, 100)).stream().filter(r -> r.grantsAt(clock.instant())).toList());
     templates.render(request.context(), 200, "product.jte", request.page(view.card().title(), "search"), view);
   }
 

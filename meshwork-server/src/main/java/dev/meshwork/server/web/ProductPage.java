@@ -22,7 +22,7 @@ final class ProductPage {
 
   static Views.ProductView view(ProductDescription description, Views.ProductCard card, Operations ops,
                                 Views.SampleView sample, List<AccessRequest> myRequests,
-                                List<StateChange> stateChanges) {
+                                List<StateChange> stateChanges, List<AccessRequest> grants) {
     DataProduct product = description.product();
     String ref = product.ref().toString();
     List<ColumnView> columns = new ArrayList<>();
@@ -45,7 +45,8 @@ final class ProductPage {
         rules(product, description.lastPublish()), ops.history(product.ref(), 10), ports,
         "SELECT * FROM " + ref + " LIMIT 100", description.location(), "/api/v1/products/" + ref + "/rows",
         sample, LineageGraph.of(ops, description),
-        QualityChart.of(ops.history(product.ref(), QualityChart.PUBLISHES)), freshness(stateChanges), ops.policyResults(ref, 20), myRequests);
+        QualityChart.of(ops.history(product.ref(), QualityChart.PUBLISHES)), freshness(stateChanges), grants,
+        readers(description.downstream()), ops.policyResults(ref, 20), myRequests);
   }
 
   private static List<RuleView> rules(DataProduct product, BuildRecord last) {
@@ -60,6 +61,13 @@ final class ProductPage {
           result == null || result.threshold() == null ? "" : result.threshold()));
     }
     return rules;
+  }
+
+  /** The products reading this one directly. */
+  private static List<Views.LinkView> readers(List<String> downstream) {
+    return downstream.stream().filter(entry -> entry.startsWith("product "))
+        .map(entry -> entry.substring("product ".length()))
+        .map(ref -> new Views.LinkView(ref, "/products/" + ref)).toList();
   }
 
   private static List<Views.StateRow> freshness(List<StateChange> changes) {
