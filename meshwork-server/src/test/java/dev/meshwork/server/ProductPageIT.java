@@ -165,4 +165,16 @@ class ProductPageIT {
     assertThat(page.locator("p.no-grants").textContent()).isEqualTo("No grant you may see.");
     assertThat(page.locator("p.no-readers").textContent()).isEqualTo("None.");
   }
+
+  @Test
+  void versionsShowTheCurrentOneAndTheChangelog() {
+    page.navigate(base + "/products/shop.daily");
+    assertThat(page.locator("p.current-version").textContent()).isEqualTo("Current version: 1.1.0");
+    assertThat(page.locator("table.changelog tbody tr").allTextContents())
+        .containsExactly("1.1.02026-11-02Amounts as <i>integers</i>", "1.0.02026-10-01Initial release");
+    assertThat(page.locator("table.changelog i").count()).isZero();
+
+    page.navigate(base + "/products/shop.weekly");
+    assertThat(page.locator("p.no-changelog").textContent()).isEqualTo("No changelog.");
+  }
 }

@@ -46,7 +46,7 @@ final class ProductPage {
         "SELECT * FROM " + ref + " LIMIT 100", description.location(), "/api/v1/products/" + ref + "/rows",
         sample, LineageGraph.of(ops, description),
         QualityChart.of(ops.history(product.ref(), QualityChart.PUBLISHES)), freshness(stateChanges), grants,
-        readers(description.downstream()), ops.policyResults(ref, 20), myRequests);
+        readers(description.downstream()), product.spec().changelog(), ops.policyResults(ref, 20), myRequests);
   }
 
   private static List<RuleView> rules(DataProduct product, BuildRecord last) {

@@ -105,7 +105,8 @@ public final class Views {
                             String sla, List<ColumnView> columns, List<RuleView> rules, List<BuildRecord> publishes,
                             List<PortView> ports, String sql, String location, String apiUrl, SampleView sample,
                             GraphView lineage, ChartView qualityChart,
-                            List<StateRow> freshnessHistory, List<AccessRequest> grants, List<LinkView> readers, List<PolicyResult> policies,
+                            List<StateRow> freshnessHistory, List<AccessRequest> grants, List<LinkView> readers,
+                            List<dev.meshwork.spec.ChangelogEntry> changelog, List<PolicyResult> policies,
                             List<AccessRequest> myRequests) {}
 
   public record DomainView(String name, List<ProductCard> products, long fresh, long late, String quality) {}
