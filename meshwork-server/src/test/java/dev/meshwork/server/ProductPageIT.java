@@ -177,4 +177,27 @@ class ProductPageIT {
     page.navigate(base + "/products/shop.weekly");
     assertThat(page.locator("p.no-changelog").textContent()).isEqualTo("No changelog.");
   }
+
+  @Test
+  void searchNarrowsByFreshnessAndQuality() {
+    page.navigate(base + "/search?q=sales");
+    assertThat(page.locator("ul.facet-freshness li").allTextContents()).containsExactly("fresh (1)", "no SLA (2)");
+    assertThat(page.locator("ul.facet-quality li").allTextContents()).containsExactly("≥ 95 (1)", "no score (2)");
+    assertThat(page.locator("ul.facet-quality a").first().getAttribute("href")).isEqualTo("/search?q=sales&quality=good");
+
+    page.locator("ul.facet-freshness a", new Page.LocatorOptions().setHasText("fresh")).click();
+    page.waitForURL("**/search?q=sales&freshness=fresh");
+    assertThat(page.locator("p.count").textContent()).isEqualTo("1 product(s) with freshness fresh");
+    page.locator("ul.facet-quality a", new Page.LocatorOptions().setHasText("≥ 95")).click();
+    page.waitForURL("**/search?q=sales&freshness=fresh&quality=good");
+    assertThat(page.locator("p.count").textContent()).isEqualTo("1 product(s) with freshness fresh, quality ≥ 95");
+    assertThat(page.locator("ul.facet-freshness a.active").getAttribute("href")).isEqualTo("/search?q=sales&quality=good");
+
+    page.navigate(base + "/search?quality=none");
+    assertThat(page.locator("p.count").textContent()).isEqualTo("2 product(s) with quality no score");
+    assertThat(page.locator("li.card h2").allTextContents()).containsExactlyInAnyOrder("Daily sales", "Weekly sales");
+    page.navigate(base + "/search?freshness=%3Cb%3Elate%3C%2Fb%3E");
+    assertThat(page.locator("p.count").textContent()).isEqualTo("0 product(s) with freshness <b>late</b>");
+    assertThat(page.locator("main b").count()).isZero();
+  }
 }

@@ -10,7 +10,6 @@ import dev.meshwork.core.schedule.Freshness;
 import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.core.spi.Rows;
 import dev.meshwork.core.spi.StateChange;
-import dev.meshwork.server.web.Views.Facet;
 import dev.meshwork.server.web.Views.ProductCard;
 import dev.meshwork.spec.DataProduct;
 import dev.meshwork.spec.ProductRef;
@@ -19,17 +18,13 @@ import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.error.MeshException;
 import dev.meshwork.spec.error.NotFoundException;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -54,8 +49,7 @@ final class Catalog {
 
   void search(WebRequest request) {
     String query = request.query("q");
-    String domain = request.query("domain");
-    String classification = request.query("classification");
+    Map<SearchFacets.Kind, String> filters = SearchFacets.filters(request::query);
     Operations ops = request.operations();
     List<ProductCard> all = new ArrayList<>();
     Map<String, String> fresh = freshnessByProduct();
@@ -68,17 +62,12 @@ final class Catalog {
         all.add(card(ops.describe(ProductRef.parse(hit.product())), fresh));
       }
     }
-    List<ProductCard> shown = all.stream()
-        .filter(c -> domain == null || c.domain().equals(domain))
-        .filter(c -> classification == null || c.classification().equals(classification))
-        .toList();
-    List<Facet> domains = facets(all, ProductCard::domain, query, "domain", domain, classification);
-    List<Facet> classes = facets(all, ProductCard::classification, query, "classification", domain, classification);
-    String filter = domain == null && classification == null ? null
-        : String.join(", ", java.util.stream.Stream.of(domain == null ? null : "domain " + domain,
-            classification == null ? null : "classification " + classification).filter(Objects::nonNull).toList());
+    List<ProductCard> shown = all.stream().filter(c -> SearchFacets.matches(c, filters)).toList();
     templates.render(request.context(), 200, "search.jte", request.page(query == null ? "Products" : "Search: " + query, "search"),
-        new Views.SearchView(query, shown, domains, classes, filter));
+        new Views.SearchView(query, shown, SearchFacets.facets(SearchFacets.Kind.DOMAIN, all, query, filters),
+            SearchFacets.facets(SearchFacets.Kind.CLASSIFICATION, all, query, filters),
+            SearchFacets.facets(SearchFacets.Kind.FRESHNESS, all, query, filters),
+            SearchFacets.facets(SearchFacets.Kind.QUALITY, all, query, filters), SearchFacets.describe(filters)));
   }
 
   void product(WebRequest request) {
@@ -206,34 +195,6 @@ final class Catalog {
     }
     String line = description.strip().lines().findFirst().orElse("");
     return line.length() > 160 ? line.substring(0, 157) + "..." : line;
-  }
-
-  private static List<Facet> facets(List<ProductCard> cards, Function<ProductCard, String> field, String query,
-                                    String name, String domain, String classification) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    cards.stream().map(field).sorted().forEach(v -> counts.merge(v, 1L, Long::sum));
-    List<Facet> facets = new ArrayList<>();
-    for (Map.Entry<String, Long> entry : counts.entrySet()) {
-      boolean active = entry.getKey().equals(name.equals("domain") ? domain : classification);
-      String d = name.equals("domain") ? (active ? null : entry.getKey()) : domain;
-      String c = name.equals("classification") ? (active ? null : entry.getKey()) : classification;
-      facets.add(new Facet(entry.getKey(), entry.getValue(), searchHref(query, d, c), active));
-    }
-    return facets;
-  }
-
-  private static String searchHref(String query, String domain, String classification) {
-    List<String> params = new ArrayList<>();
-    if (query != null) {
-      params.add("q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-    }
-    if (domain != null) {
-      params.add("domain=" + URLEncoder.encode(domain, StandardCharsets.UTF_8));
-    }
-    if (classification != null) {
-      params.add("classification=" + URLEncoder.encode(classification, StandardCharsets.UTF_8));
-    }
-    return "/search" + (params.isEmpty() ? "" : "?" + String.join("&", params));
   }
 
   private static ProductRef ref(String text) {

@@ -34,7 +34,8 @@ public final class Views {
   public record Facet(String value, long count, String href, boolean active) {}
 
   public record SearchView(String query, List<ProductCard> products, List<Facet> domains,
-                           List<Facet> classifications, String filter) {}
+                           List<Facet> classifications, List<Facet> freshness, List<Facet> quality,
+                           String filter) {}
 
   public record ColumnView(String name, String type, String constraints, boolean pii, String protection,
                            String description) {}

@@ -1,0 +1,112 @@
+package dev.meshwork.server.web;
+
+import dev.meshwork.server.web.Views.Facet;
+import dev.meshwork.server.web.Views.ProductCard;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The search page's facets: domain, classification, freshness and quality. Each is a query
+ * parameter; a facet's link narrows the results to its value, or widens them back when active.
+ */
+final class SearchFacets {
+
+  /** The facets in the order they show, each with what it reads of a card. */
+  enum Kind {
+    DOMAIN("domain", ProductCard::domain, Map.of()),
+    CLASSIFICATION("classification", ProductCard::classification, Map.of()),
+    FRESHNESS("freshness", ProductCard::freshness, ordered("fresh", "fresh", "late", "late", "none", "no SLA")),
+    QUALITY("quality", ProductCard::qualityBadge, ordered("good", "≥ 95", "warn", "80–95", "bad", "< 80", "none", "no score"));
+
+    final String param;
+    final Function<ProductCard, String> field;
+    /** Labels of the values, in the order they show; empty to show the values themselves, sorted. */
+    final Map<String, String> labels;
+
+    Kind(String param, Function<ProductCard, String> field, Map<String, String> labels) {
+      this.param = param;
+      this.field = field;
+      this.labels = labels;
+    }
+
+    String label(String value) {
+      return labels.getOrDefault(value, value);
+    }
+  }
+
+  private SearchFacets() {}
+
+  /** The filters a request asks for, by facet; a facet not asked for is absent. */
+  static Map<Kind, String> filters(Function<String, String> query) {
+    Map<Kind, String> filters = new LinkedHashMap<>();
+    for (Kind kind : Kind.values()) {
+      String value = query.apply(kind.param);
+      if (value != null) {
+        filters.put(kind, value);
+      }
+    }
+    return filters;
+  }
+
+  static boolean matches(ProductCard card, Map<Kind, String> filters) {
+    return filters.entrySet().stream().allMatch(e -> e.getKey().field.apply(card).equals(e.getValue()));
+  }
+
+  /** What the results are narrowed to, for people ("domain shop, quality < 80"), or null when they are not. */
+  static String describe(Map<Kind, String> filters) {
+    if (filters.isEmpty()) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    filters.forEach((kind, value) -> parts.add(kind.param + " " + kind.label(value)));
+    return String.join(", ", parts);
+  }
+
+  static List<Facet> facets(Kind kind, List<ProductCard> cards, String query, Map<Kind, String> filters) {
+    Map<String, Long> counts = kind.labels.isEmpty() ? new TreeMap<>() : new LinkedHashMap<>();
+    kind.labels.keySet().forEach(value -> counts.put(value, 0L));
+    cards.stream().map(kind.field).forEach(value -> counts.merge(value, 1L, Long::sum));
+    List<Facet> facets = new ArrayList<>();
+    for (Map.Entry<String, Long> entry : counts.entrySet()) {
+      if (entry.getValue() == 0) {
+        continue;
+      }
+      boolean active = entry.getKey().equals(filters.get(kind));
+      Map<Kind, String> next = new LinkedHashMap<>(filters);
+      if (active) {
+        next.remove(kind);
+      } else {
+        next.put(kind, entry.getKey());
+      }
+      facets.add(new Facet(kind.label(entry.getKey()), entry.getValue(), href(query, next), active));
+    }
+    return facets;
+  }
+
+  private static String href(String query, Map<Kind, String> filters) {
+    List<String> params = new ArrayList<>();
+    if (query != null) {
+      params.add("q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    }
+    for (Kind kind : Kind.values()) {
+      if (filters.containsKey(kind)) {
+        params.add(kind.param + "=" + URLEncoder.encode(filters.get(kind), StandardCharsets.UTF_8));
+      }
+    }
+    return "/search" + (params.isEmpty() ? "" : "?" + String.join("&", params));
+  }
+
+  private static Map<String, String> ordered(String... pairs) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put(pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+}
