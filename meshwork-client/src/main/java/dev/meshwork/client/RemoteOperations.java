@@ -226,12 +226,13 @@ public final class RemoteOperations implements Operations {
 
   @Override
   public List<AccessRequest> accessRequests(AccessFilter filter) {
-    StringBuilder query = new StringBuilder("/api/v1/access/requests?limit=" + filter.limit() + "&view="
+    StringBuilder query = new StringBuilder((filter.inForce() ? "/api/v1/access/grants" : "/api/v1/access/requests")
+        + "?limit=" + filter.limit() + "&view="
         + filter.view().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     if (filter.product() != null) {
       query.append("&product=").append(Transport.encode(filter.product().toString()));
     }
-    if (filter.status() != null) {
+    if (filter.status() != null && !filter.inForce()) {
       query.append("&status=").append(filter.status());
     }
     return get(query.toString(), REQUESTS);

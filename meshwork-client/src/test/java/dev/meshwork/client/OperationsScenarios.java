@@ -277,6 +277,7 @@ abstract class OperationsScenarios {
     assertThat(granted.decidedBy()).isEqualTo(AccessRequest.AUTO);
     assertThat(bob.sample(SALES, 3).rows()).hasSize(3);
     assertThat(bob.accessRequests(new AccessFilter(null, null, AccessFilter.View.MINE, 10))).containsExactly(granted);
+    assertThat(bob.accessRequests(AccessFilter.grants(SALES, AccessFilter.View.MINE, 10))).containsExactly(granted);
     assertThatThrownBy(() -> bob.requestAccess(new AccessAsk(SALES, "again", false, null, null, null)))
         .isInstanceOf(ConflictException.class)
         .hasMessage("cannot request access to shop.sales: request " + granted.id() + " is approved already");
@@ -284,6 +285,7 @@ abstract class OperationsScenarios {
     AccessRequest revoked = bob.revokeAccess(granted.id(), "report retired");
     assertThat(revoked.status()).isEqualTo(AccessRequest.Status.REVOKED);
     assertThat(operations.accessRequest(granted.id())).isEqualTo(revoked);
+    assertThat(bob.accessRequests(AccessFilter.grants(null, AccessFilter.View.MINE, 10))).isEmpty();
     assertThatThrownBy(() -> bob.query("SELECT count(*) FROM shop.sales", 1)).isInstanceOf(DeniedException.class);
     assertThat(operations.audit(new AuditFilter("bob", "read", null, null, null, 10)))
         .extracting(e -> e.resourceId() + " " + e.outcome())

@@ -8,7 +8,6 @@ import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.error.InvalidException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -62,9 +61,8 @@ final class AccessRoutes {
 
   private Object grants(Request request) {
     ProductRef product = GovernanceRoutes.product(request.query("product"), "query parameter product").orElse(null);
-    Instant now = Instant.now();
-    return ops(request).accessRequests(new AccessFilter(product, AccessRequest.Status.APPROVED, view(request.query("view")),
-        request.limit("limit", 100, ProductRoutes.MAX_LIMIT))).stream().filter(r -> r.grantsAt(now)).toList();
+    return ops(request).accessRequests(AccessFilter.grants(product, view(request.query("view")),
+        request.limit("limit", 100, ProductRoutes.MAX_LIMIT)));
   }
 
   private static AccessRequest.Status status(String value) {

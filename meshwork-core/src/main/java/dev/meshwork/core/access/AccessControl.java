@@ -160,8 +160,10 @@ public final class AccessControl {
     String product = filter.product() == null ? null : filter.product().toString();
     String requester = filter.view() == AccessFilter.View.MINE ? caller.user() : null;
     AccessRequest.Status status = filter.view() == AccessFilter.View.TO_DECIDE ? AccessRequest.Status.PENDING : filter.status();
+    Instant now = now();
     return store.accessRequests(product, requester, status, SCAN).stream()
         .filter(r -> filter.status() == null || r.status() == filter.status())
+        .filter(r -> !filter.inForce() || r.grantsAt(now))
         .filter(r -> visible(caller, r))
         .filter(r -> filter.view() != AccessFilter.View.TO_DECIDE || mayDecide(caller, r))
         .limit(filter.limit())

@@ -76,8 +76,8 @@ final class Catalog {
     ProductDescription description = ops.describe(ref);
     Views.ProductView view = ProductPage.view(description, card(description, freshnessByProduct()), ops,
         sample(ops, ref), ops.accessRequests(new AccessFilter(ref, null, AccessFilter.View.MINE, 20)),
-        stateChanges.apply(ref), ops.accessRequests(new AccessFilter(ref, AccessRequest.Status.APPROVED,
-            AccessFilter.View.VISIBLE, 100)).stream().filter(r -> r.grantsAt(clock.instant())).toList());
+        stateChanges.apply(ref), ops.accessRequests(AccessFilter.grants(ref,
+            AccessFilter.View.VISIBLE, 100)));
     templates.render(request.context(), 200, "product.jte", request.page(view.card().title(), "search"), view);
   }
 
@@ -115,7 +115,7 @@ final class Catalog {
   void me(WebRequest request) {
     Operations ops = request.operations();
     List<AccessRequest> mine = ops.accessRequests(new AccessFilter(null, null, AccessFilter.View.MINE, 100));
-    List<AccessRequest> grants = mine.stream().filter(r -> r.grantsAt(clock.instant())).toList();
+    List<AccessRequest> grants = ops.accessRequests(AccessFilter.grants(null, AccessFilter.View.MINE, 100));
     List<AccessRequest> toDecide = ops.accessRequests(
         new AccessFilter(null, AccessRequest.Status.PENDING, AccessFilter.View.TO_DECIDE, 100));
     templates.render(request.context(), 200, "me.jte", request.page("My access", "me"),
