@@ -15,7 +15,6 @@ import dev.meshwork.core.spi.PolicyResult.Outcome;
 import dev.meshwork.spec.Kind;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.error.AlreadyExistsException;
-import dev.meshwork.spec.error.ConflictException;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.error.NotFoundException;
 import java.security.MessageDigest;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * gets a store on a fresh, empty database, closed afterwards. Instants given to the store have
  * millisecond precision: a store keeps at least that.
  */
-public abstract class MetadataStoreContract implements ScheduleStoreContract {
+public abstract class MetadataStoreContract implements ScheduleStoreContract, AccessStoreContract, AuditStoreContract {
 
   private static final ProductRef DAILY = new ProductRef("orders", "daily");
   private static final ProductRef CUSTOMERS = new ProductRef("crm", "customers");
@@ -812,192 +811,5 @@ public abstract class MetadataStoreContract implements ScheduleStoreContract {
   private static Waiver waiver(String id, String product, Instant grantedAt, Instant expiresAt) {
     return new Waiver(id, "pii-needs-owner", "DataProduct", product, "the owner is being hired this month",
         "ana@example.com", grantedAt, expiresAt, null);
-  }
-
-  @Test
-  void accessRequestsRoundTripEveryFieldNewestFirstAndFiltered() {
-    AccessRequest pending = access("ar-1", "orders.daily", "bob", T0);
-    AccessRequest approved = new AccessRequest("ar-2", "crm.customers", "carol", "churn model features", true, "analysts",
-        null, "owner", AccessRequest.Status.APPROVED, T0.plusSeconds(1), T0.plus(90, ChronoUnit.DAYS), "dana",
-        T0.plusSeconds(61), "fine for the churn model", null);
-    AccessRequest forProduct = new AccessRequest("ar-3", "orders.daily", "carol", "feeds the marketing funnel", false,
-        null, "marketing.funnel", "auto", AccessRequest.Status.APPROVED, T0.plusSeconds(2), T0.plus(30, ChronoUnit.DAYS),
-        AccessRequest.AUTO, T0.plusSeconds(2), null, null);
-    for (AccessRequest request : List.of(pending, approved, forProduct)) {
-      store.saveAccessRequest(request);
-    }
-
-    assertThat(store.accessRequests(null, null, null, 10)).containsExactly(forProduct, approved, pending);
-    assertThat(store.accessRequests("orders.daily", null, null, 10)).containsExactly(forProduct, pending);
-    assertThat(store.accessRequests(null, "carol", AccessRequest.Status.APPROVED, 1)).containsExactly(forProduct);
-    assertThat(store.accessRequests(null, null, AccessRequest.Status.PENDING, 10)).containsExactly(pending);
-    store.close();
-    store = reopen();
-    assertThat(store.accessRequest("ar-2")).contains(approved);
-    assertThat(store.accessRequest("ar-9")).isEmpty();
-  }
-
-  @Test
-  void anAccessRequestIsDecidedOnlyFromTheStateTheDeciderSaw() {
-    AccessRequest pending = access("ar-1", "orders.daily", "bob", T0);
-    store.saveAccessRequest(pending);
-    AccessRequest approved = pending.decided(AccessRequest.Status.APPROVED, "dana", T0.plusSeconds(5), null);
-
-    assertThat(store.updateAccessRequest(approved, AccessRequest.Status.PENDING)).isEqualTo(approved);
-    assertThatThrownBy(() -> store.updateAccessRequest(
-        pending.decided(AccessRequest.Status.REJECTED, "erin", T0.plusSeconds(6), "not needed"),
-        AccessRequest.Status.PENDING))
-        .isInstanceOf(ConflictException.class)
-        .hasMessage("cannot decide access request ar-1: it is approved, not pending");
-    AccessRequest revoked = approved.revoked(T0.plusSeconds(9), "left the team");
-    assertThat(store.updateAccessRequest(revoked, AccessRequest.Status.APPROVED)).isEqualTo(revoked);
-    assertThat(store.accessRequest("ar-1")).contains(revoked);
-    assertThatThrownBy(() -> store.updateAccessRequest(access("ar-7", "orders.daily", "bob", T0)
-        .decided(AccessRequest.Status.APPROVED, "dana", T0.plusSeconds(1), null), AccessRequest.Status.PENDING))
-        .isInstanceOf(NotFoundException.class)
-        .hasMessage("cannot decide access request ar-7: no such request");
-  }
-
-  @Test
-  void anAccessRequestWithAnIdTakenIsRefusedAndTheFirstKept() {
-    AccessRequest first = access("ar-1", "orders.daily", "bob", T0);
-    store.saveAccessRequest(first);
-
-    assertThatThrownBy(() -> store.saveAccessRequest(access("ar-1", "crm.customers", "carol", T0.plusSeconds(1))))
-        .isInstanceOf(AlreadyExistsException.class)
-        .hasMessage("cannot record access request ar-1: it exists already");
-    assertThatThrownBy(() -> store.accessRequests(null, null, null, 0))
-        .isInstanceOf(InvalidException.class)
-        .hasMessage("cannot list the access requests: the limit must be at least 1, not 0");
-    assertThat(store.accessRequests(null, null, null, 10)).containsExactly(first);
-  }
-
-  private static AccessRequest access(String id, String product, String requester, Instant at) {
-    return new AccessRequest(id, product, requester, "weekly revenue report", false, null, null, "owner",
-        AccessRequest.Status.PENDING, at, at.plus(90, ChronoUnit.DAYS), null, null, null, null);
-  }
-
-  @Test
-  void auditEntriesRoundTripEveryFieldNewestFirstThenLastAppendedFirst() {
-    AuditEntry publish = new AuditEntry("a-1", T0, "ana", AuditEntry.PUBLISH, "DataProduct", "orders.daily", "ok",
-        "build b-1: version 1.0.0, snapshot 42 — ünïcode kept", 3_000_000_000L);
-    AuditEntry refused = new AuditEntry("a-2", T0.plusSeconds(1), "anonymous", AuditEntry.TOKEN_REFUSED, null, null,
-        "denied", "invalid token", null);
-    AuditEntry tieFirst = audit("a-9", "bob", AuditEntry.READ, "orders.daily", T0.plusSeconds(2));
-    AuditEntry tieSecond = audit("a-3", "bob", AuditEntry.READ, "crm.customers", T0.plusSeconds(2));
-    for (AuditEntry entry : List.of(publish, tieFirst, tieSecond, refused)) {
-      store.appendAudit(entry);
-    }
-
-    assertThat(store.audit(AuditFilter.latest(10))).containsExactly(tieSecond, tieFirst, refused, publish);
-    store.close();
-    store = reopen();
-    assertThat(store.audit(AuditFilter.latest(10))).containsExactly(tieSecond, tieFirst, refused, publish);
-    assertThat(store.audit(AuditFilter.latest(2))).containsExactly(tieSecond, tieFirst);
-  }
-
-  @Test
-  void auditEntriesAreFilteredByActorActionFamilyResourceAndTime() {
-    AuditEntry request = audit("a-1", "bob", AuditEntry.ACCESS_REQUEST, "orders.daily", T0);
-    AuditEntry approve = audit("a-2", "ana", AuditEntry.ACCESS_APPROVE, "orders.daily", T0.plusSeconds(10));
-    AuditEntry read = audit("a-3", "bob", AuditEntry.READ, "orders.daily", T0.plusSeconds(20));
-    AuditEntry other = audit("a-4", "bob", AuditEntry.READ, "crm.customers", T0.plusSeconds(30));
-    AuditEntry use = audit("a-5", "bob", AuditEntry.TOKEN_USE, "t-1", T0.plusSeconds(40));
-    for (AuditEntry entry : List.of(request, approve, read, other, use)) {
-      store.appendAudit(entry);
-    }
-
-    assertThat(store.audit(filter("bob", null, null, null, null))).containsExactly(use, other, read, request);
-    assertThat(store.audit(filter(null, "access", null, null, null))).containsExactly(approve, request);
-    assertThat(store.audit(filter(null, "access.approve", null, null, null))).containsExactly(approve);
-    assertThat(store.audit(filter(null, "token", null, null, null))).containsExactly(use);
-    assertThat(store.audit(filter("bob", "read", "orders.daily", null, null))).containsExactly(read);
-    assertThat(store.audit(filter(null, null, "orders.daily", T0.plusSeconds(10), T0.plusSeconds(20))))
-        .containsExactly(approve);
-    assertThat(store.audit(filter(null, null, null, T0.plusSeconds(30), null))).containsExactly(use, other);
-    assertThat(store.audit(filter(null, null, null, null, T0.plusSeconds(10)))).containsExactly(request);
-    assertThat(store.audit(filter("carol", null, null, null, null))).isEmpty();
-    assertThat(store.audit(new AuditFilter(" ", "", " ", null, null, 10))).hasSize(5);
-  }
-
-  @Test
-  void anAuditEntryWithAnIdTakenIsRefusedAndTheFirstKept() {
-    AuditEntry first = audit("a-1", "ana", AuditEntry.APPLY, "orders.daily", T0);
-    store.appendAudit(first);
-
-    assertThatThrownBy(() -> store.appendAudit(audit("a-1", "bob", AuditEntry.READ, "orders.daily", T0)))
-        .isInstanceOf(AlreadyExistsException.class)
-        .hasMessage("cannot record audit entry a-1: it exists already");
-    assertThatThrownBy(() -> store.appendAudit(null))
-        .isInstanceOf(InvalidException.class)
-        .hasMessage("cannot record an audit entry: it is missing");
-    assertThat(store.audit(AuditFilter.latest(10))).containsExactly(first);
-  }
-
-  @Test
-  void theAuditLogCanOnlyBeAppendedToAndRead() {
-    assertThat(java.util.Arrays.stream(MetadataStore.class.getMethods()).map(java.lang.reflect.Method::getName)
-        .filter(name -> name.toLowerCase(java.util.Locale.ROOT).contains("audit")))
-        .containsExactlyInAnyOrder("appendAudit", "audit");
-  }
-
-  @Test
-  void anAuditEntryIsValidatedWhenMade() {
-    assertThatThrownBy(() -> new AuditEntry(" ", T0, "ana", "apply", null, null, "ok", null, null))
-        .isInstanceOf(InvalidException.class)
-        .hasMessage("cannot record an audit entry: its id is blank");
-    assertThatThrownBy(() -> new AuditEntry("a-1", null, "ana", "apply", null, null, "ok", null, null))
-        .isInstanceOf(InvalidException.class)
-        .hasMessage("cannot record audit entry a-1: at is missing");
-    assertThatThrownBy(() -> new AuditEntry("a-1", T0, "", "apply", null, null, "ok", null, null))
-        .isInstanceOf(InvalidException.class)
-        .hasMessage("cannot record audit entry a-1: actor is blank");
-    assertThatThrownBy(() -> new AuditEntry("a-1", T0, "ana", "delete", null, null, "ok", null, null))
-        .isInstanceOf(InvalidException.class)
-        .hasMessage("cannot record audit entry a-1: action 'delete' is not one of apply, build.start, build.end, "
-            + "publish, read, policy, access.request, access.approve, access.reject, access.revoke, waiver.grant, "
-            + "waiver.revoke, retention, token.use, token.refused, token.create, token.revoke, user.create, team.create");
-    assertThatThrownBy(() -> new AuditEntry("a-1", T0, "ana", "apply", "DataProduct", null, "ok", null, null))
-        .isInstanceOf(InvalidException.class)
-        .hasMessage("cannot record audit entry a-1: a resource needs both its kind and its id, or neither");
-    assertThatThrownBy(() -> new AuditEntry("a-1", T0, "ana", "apply", null, null, "OK", null, null))
-        .isInstanceOf(InvalidException.class)
-        .hasMessage("cannot record audit entry a-1: outcome 'OK' is not one of ok, denied, failed");
-    assertThatThrownBy(() -> new AuditEntry("a-1", T0, "ana", "read", "DataProduct", "orders.daily", "ok", null, -1L))
-        .isInstanceOf(InvalidException.class)
-        .hasMessage("cannot record audit entry a-1: rows is negative (-1)");
-  }
-
-  @Test
-  void anAuditFilterIsValidatedWhenMade() {
-    assertThatThrownBy(() -> AuditFilter.latest(0))
-        .isInstanceOf(InvalidException.class)
-        .hasMessage("cannot read the audit log: the limit must be at least 1, not 0");
-    assertThatThrownBy(() -> filter(null, "acces", null, null, null))
-        .isInstanceOf(InvalidException.class)
-        .hasMessageStartingWith("cannot read the audit log: no action is or begins with 'acces' (actions: apply, ");
-    assertThatThrownBy(() -> filter(null, "access.%", null, null, null))
-        .isInstanceOf(InvalidException.class)
-        .hasMessageStartingWith("cannot read the audit log: no action is or begins with 'access.%' (actions: ");
-    assertThatThrownBy(() -> filter(null, null, null, T0, T0))
-        .isInstanceOf(InvalidException.class)
-        .hasMessage("cannot read the audit log: since 2026-11-20T06:00:00.123Z is not before until 2026-11-20T06:00:00.123Z");
-    assertThat(AuditFilter.time("2026-11-20", "--since")).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
-    assertThat(AuditFilter.time("2026-11-20T06:00:00.5Z", "--since")).isEqualTo(Instant.parse("2026-11-20T06:00:00.500Z"));
-    assertThat(AuditFilter.time(" ", "--since")).isNull();
-    assertThatThrownBy(() -> AuditFilter.time("yesterday", "--since"))
-        .isInstanceOf(InvalidException.class)
-        .hasMessage("cannot read the audit log: --since 'yesterday' is not a time like 2026-11-20T06:00:00Z or a day "
-            + "like 2026-11-20");
-  }
-
-  /** A successful entry by {@code actor} on a data product (or, for token actions, a token). */
-  private static AuditEntry audit(String id, String actor, String action, String resource, Instant at) {
-    String kind = action.startsWith("token") ? "ApiToken" : "DataProduct";
-    return new AuditEntry(id, at, actor, action, kind, resource, "ok", null, action.equals(AuditEntry.READ) ? 7L : null);
-  }
-
-  private static AuditFilter filter(String actor, String action, String resource, Instant since, Instant until) {
-    return new AuditFilter(actor, action, resource, since, until, 10);
   }
 }
