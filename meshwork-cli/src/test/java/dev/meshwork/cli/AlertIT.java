@@ -61,6 +61,8 @@ class AlertIT {
         assertThat(receiver.await(1)).containsExactly("{\"text\":\"shop.sales is late: its SLA is maxAge 1h, "
             + "last published " + published + ", late since " + published.plus(Duration.ofHours(1)) + OWNER + "\"}");
         assertThat(receiver.contentTypes()).containsExactly("application/json");
+        ServeProcess.await(() -> server.text("/metrics").contains("meshwork_late_products 1.0"), Duration.ofSeconds(10),
+            "the late product in /metrics");
 
         HttpResponse<String> failed = server.post("/api/v1/products/shop.broken/builds", "{}");
         assertThat(failed.statusCode()).isEqualTo(422);

@@ -86,7 +86,20 @@ final class ServeProcess implements AutoCloseable {
     return get("/api/v1/products/" + product + "/status");
   }
 
+  /** GETs a path as the admin and returns the answer's text, for answers that are not JSON. */
+  String text(String path) {
+    return body(HttpRequest.newBuilder(uri(path)).GET());
+  }
+
   private JsonNode send(HttpRequest.Builder request) {
+    try {
+      return JSON.readTree(body(request));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String body(HttpRequest.Builder request) {
     HttpResponse<String> response;
     try {
       response = client.send(request.header("Authorization", "Bearer " + token).build(),
@@ -94,7 +107,7 @@ final class ServeProcess implements AutoCloseable {
       if (response.statusCode() != 200) {
         throw new AssertionError("status " + response.statusCode() + ": " + response.body());
       }
-      return JSON.readTree(response.body());
+      return response.body();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
