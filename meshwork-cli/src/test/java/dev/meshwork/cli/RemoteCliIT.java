@@ -1,7 +1,7 @@
 package dev.meshwork.cli;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshwork.core.Home;
 import dev.meshwork.core.Platform;
 import dev.meshwork.server.MeshServer;
@@ -34,13 +34,14 @@ class RemoteCliIT {
   static MeshServer server;
   static String url;
   static String admin;
+  static Platform platform;
 
   @BeforeAll
   static void start() {
     mesh = new TestMesh(dir);
     mesh.write("failing/strict.yaml", TestMesh.SALES.replace("name: sales,", "name: strict,")
         .replace("sql: sales.sql", "sql: ../specs/sales.sql").replace("mustBeGreaterThan: 0", "mustBeGreaterThan: 1000"));
-    Platform platform = Platform.open(new Home(dir.resolve("home")), Map.of(), Clock.systemUTC());
+    platform = Platform.open(new Home(dir.resolve("home")), Map.of(), Clock.systemUTC());
     admin = platform.identities().ensureAdmin().orElseThrow().secret();
     server = MeshServer.start(platform, ServerOptions.of("127.0.0.1", 0), TokenAuthorizer.of(platform.identities()));
     url = "http://127.0.0.1:" + server.port();
@@ -68,6 +69,27 @@ class RemoteCliIT {
 
   private static Cli remote(String... args) {
     return Cli.run(env(admin), args);
+  }
+
+  @Test
+  void asksForAccessAndReadsUnderTheGrantOverHttpAsTheTokensUser() {
+    platform.identities().createUser("remy", "remy@example.com", null, false);
+    Map<String, String> remy = env(platform.identities().issueToken("remy", null).secret());
+    Cli denied = Cli.run(remy, "query", "SELECT count(*) AS n FROM shop.sales");
+    assertThat(denied.exit()).isEqualTo(1);
+    assertThat(denied.err()).contains("user remy may not read shop.sales: no grant");
+
+    Cli asked = Cli.run(remy, "access", "request", "shop.sales", "--purpose", "weekly revenue report");
+    assertThat(asked.exit()).as(asked.err()).isZero();
+    assertThat(asked.out()).contains(" requested: shop.sales for remy — approved by auto, until ");
+    assertThat(Cli.run(remy, "query", "SELECT count(*) AS n FROM shop.sales").out()).contains("5");
+    JsonNode reads = readJson(Cli.run(env(admin), "audit", "--actor", "remy", "--action", "read", "-o", "json").out());
+    assertThat(reads).extracting(entry -> entry.get("outcome").asText()).containsExactly("ok", "denied");
+
+    Cli as = Cli.run(env(admin), "access", "list", "--as", "remy");
+    assertThat(as.exit()).isEqualTo(2);
+    assertThat(as.err()).contains("cannot act as remy on the platform server at " + url
+        + ": --as works on the home in this process; log in with that user's token instead");
   }
 
   @Test
@@ -196,5 +218,13 @@ class RemoteCliIT {
     Cli other = Cli.run(env, "status");
     assertThat(other.exit()).isEqualTo(ExitCodes.FAILED_CHECK);
     assertThat(other.err()).contains(": missing bearer token;");
+  }
+
+  private static JsonNode readJson(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
