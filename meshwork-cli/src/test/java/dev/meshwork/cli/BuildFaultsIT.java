@@ -68,7 +68,8 @@ class BuildFaultsIT {
         "customer  string    string",
         "amount    int64     string  <- wrong type",
         "region    string    -       <- missing from the output",
-        "day       -         date    <- not in the contract");
+        "day       -         date    <- not in the contract",
+        "cast in the transform SQL to the contract's type: CAST(amount AS BIGINT)");
   }
 
   @Test

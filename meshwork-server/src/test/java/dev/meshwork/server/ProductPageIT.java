@@ -14,6 +14,7 @@ import dev.meshwork.core.access.AccessAsk;
 import dev.meshwork.core.identity.Identities;
 import dev.meshwork.core.ops.BuildListener;
 import dev.meshwork.core.ops.BuildRequest;
+import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.load.Loader;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class ProductPageIT {
         classification: INTERNAL
         retentionDays: 365
         inputs: [{name: sales, product: shop.sales}]
-        transform: {sql: "SELECT customer, SUM(amount) AS amount FROM sales GROUP BY customer"}
+        transform: {sql: "SELECT customer, CAST(SUM(amount) AS BIGINT) AS amount FROM sales GROUP BY customer"}
         schema:
           - {name: customer, type: string, required: true}
           - {name: amount, type: int64}
@@ -60,9 +61,11 @@ class ProductPageIT {
         classification: INTERNAL
         retentionDays: 365
         inputs: [{name: daily, product: shop.daily}]
-        transform: {sql: "SELECT SUM(amount) AS amount FROM daily"}
+        transform: {sql: "SELECT CAST(SUM(amount) AS BIGINT) AS amount FROM daily"}
         schema:
           - {name: amount, type: int64}
+        quality:
+          - {rule: rowCount, mustBeGreaterThan: 5, severity: warn}
       """;
 
   @TempDir
@@ -89,7 +92,8 @@ class ProductPageIT {
     assertThat(loaded.problems()).isEmpty();
     platform.operations().apply(loaded.resources());
     platform.operations().build(BuildRequest.all(), BuildListener.NONE);
-    platform.operations().build(BuildRequest.all(), BuildListener.NONE);
+    assertThat(platform.operations().build(BuildRequest.all(), BuildListener.NONE))
+        .extracting(BuildRecord::status).containsOnly(BuildRecord.Status.PUBLISHED);
     platform.monitor().check();
     platform.operationsFor(identities.principal("bob"))
         .requestAccess(new AccessAsk(ProductRef.parse("shop.daily"), "weekly <b>report</b>", false, null, null, null));
@@ -182,7 +186,7 @@ class ProductPageIT {
   void searchNarrowsByFreshnessAndQuality() {
     page.navigate(base + "/search?q=sales");
     assertThat(page.locator("ul.facet-freshness li").allTextContents()).containsExactly("fresh (1)", "no SLA (2)");
-    assertThat(page.locator("ul.facet-quality li").allTextContents()).containsExactly("≥ 95 (1)", "no score (2)");
+    assertThat(page.locator("ul.facet-quality li").allTextContents()).containsExactly("≥ 95 (2)", "< 80 (1)");
     assertThat(page.locator("ul.facet-quality a").first().getAttribute("href")).isEqualTo("/search?q=sales&quality=good");
 
     page.locator("ul.facet-freshness a", new Page.LocatorOptions().setHasText("fresh")).click();
@@ -193,9 +197,10 @@ class ProductPageIT {
     assertThat(page.locator("p.count").textContent()).isEqualTo("1 product(s) with freshness fresh, quality ≥ 95");
     assertThat(page.locator("ul.facet-freshness a.active").getAttribute("href")).isEqualTo("/search?q=sales&quality=good");
 
-    page.navigate(base + "/search?quality=none");
-    assertThat(page.locator("p.count").textContent()).isEqualTo("2 product(s) with quality no score");
-    assertThat(page.locator("li.card h2").allTextContents()).containsExactlyInAnyOrder("Daily sales", "Weekly sales");
+    page.navigate(base + "/search?quality=bad");
+    assertThat(page.locator("p.count").textContent()).isEqualTo("1 product(s) with quality < 80");
+    assertThat(page.locator("li.card h2").allTextContents()).containsExactly("Weekly sales");
+    assertThat(page.locator("li.card .quality-bad").textContent()).isEqualTo("quality 0%");
     page.navigate(base + "/search?freshness=%3Cb%3Elate%3C%2Fb%3E");
     assertThat(page.locator("p.count").textContent()).isEqualTo("0 product(s) with freshness <b>late</b>");
     assertThat(page.locator("main b").count()).isZero();

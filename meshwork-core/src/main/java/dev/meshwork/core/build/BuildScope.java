@@ -63,7 +63,8 @@ record BuildScope(String description, Replace replace, String filter) {
     return "CAST(" + Sql.literal(text) + " AS " + engineType(column.type()) + ")";
   }
 
-  private static String engineType(ColumnType type) {
+  /** The engine's SQL name of a contract type, as written in a CAST. */
+  static String engineType(ColumnType type) {
     return switch (type.base()) {
       case STRING, JSON -> "VARCHAR";
       case INT32 -> "INTEGER";

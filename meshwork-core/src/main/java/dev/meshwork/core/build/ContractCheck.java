@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Compares a transform's output columns with the contract's: names and types, in any order.
- * A mismatch is described as a table of expected against actual, one line per column.
+ * A mismatch is described as a table of expected against actual, one line per column, and a
+ * column of the wrong type with the CAST that gives it the contract's.
  */
 final class ContractCheck {
 
@@ -23,6 +24,7 @@ final class ContractCheck {
     output.forEach(c -> actual.put(c.name(), c));
     List<String[]> lines = new ArrayList<>();
     boolean mismatch = false;
+    List<String> casts = new ArrayList<>();
     for (Column column : contract) {
       EngineColumn found = actual.remove(column.name());
       String note = "";
@@ -30,6 +32,7 @@ final class ContractCheck {
         note = "missing from the output";
       } else if (!matches(column.type(), found.type())) {
         note = "wrong type";
+        casts.add("CAST(" + column.name() + " AS " + BuildScope.engineType(column.type()) + ")");
       }
       mismatch |= !note.isEmpty();
       lines.add(new String[] {column.name(), column.type().toString(), found == null ? "-" : shown(found), note});
@@ -51,6 +54,9 @@ final class ContractCheck {
     text.append(row(width, new String[] {"column", "expected", "actual", ""}));
     for (String[] line : lines) {
       text.append('\n').append(row(width, line));
+    }
+    if (!casts.isEmpty()) {
+      text.append("\n  cast in the transform SQL to the contract's type: ").append(String.join(", ", casts));
     }
     return Optional.of(text.toString());
   }

@@ -39,7 +39,8 @@ class ContractCheckTest {
         "  total_cents   int64          string         <- wrong type",
         "  amount        decimal(12,2)  decimal(18,3)  <- wrong type",
         "  created_date  date           -              <- missing from the output",
-        "  note          -              SMALLINT       <- not in the contract"));
+        "  note          -              SMALLINT       <- not in the contract",
+        "  cast in the transform SQL to the contract's type: CAST(total_cents AS BIGINT), CAST(amount AS DECIMAL(12,2))"));
   }
 
   @Test
