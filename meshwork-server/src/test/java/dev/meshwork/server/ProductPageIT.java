@@ -37,7 +37,7 @@ class ProductPageIT {
       apiVersion: meshwork/v1
       kind: DataProduct
       metadata: {name: daily, domain: shop, title: Daily sales, owner: shop-team@example.com,
-                 description: "Sales per <b>day</b>"}
+                 description: "Sales per <b>day</b>", tags: [sales, daily]}
       spec:
         version: 1.1.0
         classification: INTERNAL
@@ -55,7 +55,8 @@ class ProductPageIT {
       ---
       apiVersion: meshwork/v1
       kind: DataProduct
-      metadata: {name: weekly, domain: shop, title: Weekly sales, owner: shop-team@example.com}
+      metadata: {name: weekly, domain: shop, title: Weekly sales, owner: shop-team@example.com,
+                 tags: [sales, "<b>week</b> & more"]}
       spec:
         version: 1.0.0
         classification: INTERNAL
@@ -201,6 +202,26 @@ class ProductPageIT {
     assertThat(page.locator("p.count").textContent()).isEqualTo("1 product(s) with quality < 80");
     assertThat(page.locator("li.card h2").allTextContents()).containsExactly("Weekly sales");
     assertThat(page.locator("li.card .quality-bad").textContent()).isEqualTo("quality 0%");
+  }
+
+  @Test
+  void tagsAreAFacetAndLinksOnTheCards() {
+    page.navigate(base + "/search?q=sales");
+    assertThat(page.locator("ul.facet-tag li").allTextContents()).containsExactly("<b>week</b> & more (1)", "daily (1)", "sales (2)");
+    page.locator("ul.facet-tag a", new Page.LocatorOptions().setHasText("sales")).click();
+    page.waitForURL("**/search?q=sales&tag=sales");
+    assertThat(page.locator("li.card h2").allTextContents()).containsExactlyInAnyOrder("Daily sales", "Weekly sales");
+    assertThat(page.locator("p.count").textContent()).isEqualTo("2 product(s) with tag sales");
+
+    page.locator("li.card a.tag", new Page.LocatorOptions().setHasText("<b>week</b> & more")).click();
+    page.waitForURL("**/search?tag=%3Cb%3Eweek%3C%2Fb%3E+%26+more");
+    assertThat(page.locator("li.card h2").allTextContents()).containsExactly("Weekly sales");
+    assertThat(page.locator("p.count").textContent()).isEqualTo("1 product(s) with tag <b>week</b> & more");
+    assertThat(page.locator("main b").count()).isZero();
+  }
+
+  @Test
+  void aFacetValueNobodyHasFindsNothing() {
     page.navigate(base + "/search?freshness=%3Cb%3Elate%3C%2Fb%3E");
     assertThat(page.locator("p.count").textContent()).isEqualTo("0 product(s) with freshness <b>late</b>");
     assertThat(page.locator("main b").count()).isZero();

@@ -66,6 +66,7 @@ final class Catalog {
     templates.render(request.context(), 200, "search.jte", request.page(query == null ? "Products" : "Search: " + query, "search"),
         new Views.SearchView(query, shown, SearchFacets.facets(SearchFacets.Kind.DOMAIN, all, query, filters),
             SearchFacets.facets(SearchFacets.Kind.CLASSIFICATION, all, query, filters),
+            SearchFacets.facets(SearchFacets.Kind.TAG, all, query, filters),
             SearchFacets.facets(SearchFacets.Kind.FRESHNESS, all, query, filters),
             SearchFacets.facets(SearchFacets.Kind.QUALITY, all, query, filters), SearchFacets.describe(filters)));
   }
@@ -182,7 +183,7 @@ final class Catalog {
     String ref = product.ref().toString();
     String title = product.metadata().title() == null ? ref : product.metadata().title();
     return new ProductCard(ref, product.ref().domain(), title, summary(product.metadata().description()),
-        product.spec().classification().name(), product.metadata().owner(), product.spec().version(),
+        product.spec().classification().name(), product.metadata().tags(), product.metadata().owner(), product.spec().version(),
         freshness.getOrDefault(ref, "none"), status.qualityScore(),
         status.lastBuildStatus() == null ? "never built" : status.lastBuildStatus().name().toLowerCase(java.util.Locale.ROOT),
         status.publishedAt());

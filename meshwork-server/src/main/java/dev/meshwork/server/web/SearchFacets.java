@@ -12,26 +12,29 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The search page's facets: domain, classification, freshness and quality. Each is a query
- * parameter; a facet's link narrows the results to its value, or widens them back when active.
+ * The search page's facets: domain, classification, tag, freshness and quality. Each is a query
+ * parameter; a facet's link narrows the results to its value, or widens them back when active. A
+ * product has one value of each facet but tags, of which it has any number: it counts under each.
  */
 final class SearchFacets {
 
   /** The facets in the order they show, each with what it reads of a card. */
   enum Kind {
-    DOMAIN("domain", ProductCard::domain, Map.of()),
-    CLASSIFICATION("classification", ProductCard::classification, Map.of()),
-    FRESHNESS("freshness", ProductCard::freshness, ordered("fresh", "fresh", "late", "late", "none", "no SLA")),
-    QUALITY("quality", ProductCard::qualityBadge, ordered("good", "≥ 95", "warn", "80–95", "bad", "< 80", "none", "no score"));
+    DOMAIN("domain", card -> List.of(card.domain()), Map.of()),
+    CLASSIFICATION("classification", card -> List.of(card.classification()), Map.of()),
+    TAG("tag", ProductCard::tags, Map.of()),
+    FRESHNESS("freshness", card -> List.of(card.freshness()), ordered("fresh", "fresh", "late", "late", "none", "no SLA")),
+    QUALITY("quality", card -> List.of(card.qualityBadge()),
+        ordered("good", "≥ 95", "warn", "80–95", "bad", "< 80", "none", "no score"));
 
     final String param;
-    final Function<ProductCard, String> field;
+    final Function<ProductCard, List<String>> values;
     /** Labels of the values, in the order they show; empty to show the values themselves, sorted. */
     final Map<String, String> labels;
 
-    Kind(String param, Function<ProductCard, String> field, Map<String, String> labels) {
+    Kind(String param, Function<ProductCard, List<String>> values, Map<String, String> labels) {
       this.param = param;
-      this.field = field;
+      this.values = values;
       this.labels = labels;
     }
 
@@ -55,7 +58,7 @@ final class SearchFacets {
   }
 
   static boolean matches(ProductCard card, Map<Kind, String> filters) {
-    return filters.entrySet().stream().allMatch(e -> e.getKey().field.apply(card).equals(e.getValue()));
+    return filters.entrySet().stream().allMatch(e -> e.getKey().values.apply(card).contains(e.getValue()));
   }
 
   /** What the results are narrowed to, for people ("domain shop, quality < 80"), or null when they are not. */
@@ -71,7 +74,8 @@ final class SearchFacets {
   static List<Facet> facets(Kind kind, List<ProductCard> cards, String query, Map<Kind, String> filters) {
     Map<String, Long> counts = kind.labels.isEmpty() ? new TreeMap<>() : new LinkedHashMap<>();
     kind.labels.keySet().forEach(value -> counts.put(value, 0L));
-    cards.stream().map(kind.field).forEach(value -> counts.merge(value, 1L, Long::sum));
+    cards.stream().flatMap(card -> kind.values.apply(card).stream().distinct())
+        .forEach(value -> counts.merge(value, 1L, Long::sum));
     List<Facet> facets = new ArrayList<>();
     for (Map.Entry<String, Long> entry : counts.entrySet()) {
       if (entry.getValue() == 0) {

@@ -5,6 +5,8 @@ import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.Waiver;
 import dev.meshwork.core.identity.Principal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,10 +17,15 @@ public final class Views {
 
   /** A product at a glance, with its badges. {@code freshness} is fresh, late or none (no SLA). */
   public record ProductCard(String ref, String domain, String title, String summary, String classification,
-                            String owner, String version, String freshness, Double quality, String lastBuild,
-                            Instant publishedAt) {
+                            List<String> tags, String owner, String version, String freshness, Double quality,
+                            String lastBuild, Instant publishedAt) {
     public String href() {
       return "/products/" + ref;
+    }
+
+    /** The search for the products with a tag. */
+    public String tagHref(String tag) {
+      return "/search?tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8);
     }
 
     public String qualityText() {
@@ -34,8 +41,8 @@ public final class Views {
   public record Facet(String value, long count, String href, boolean active) {}
 
   public record SearchView(String query, List<ProductCard> products, List<Facet> domains,
-                           List<Facet> classifications, List<Facet> freshness, List<Facet> quality,
-                           String filter) {}
+                           List<Facet> classifications, List<Facet> tags, List<Facet> freshness,
+                           List<Facet> quality, String filter) {}
 
   public record ColumnView(String name, String type, String constraints, boolean pii, String protection,
                            String description) {}
