@@ -156,6 +156,38 @@ class WebCatalogIT {
   }
 
   @Test
+  void aColumnNamedWithMarkupIsRefusedBeforeAnyPageCouldShowIt() {
+    String yaml = """
+        apiVersion: meshwork/v1
+        kind: DataProduct
+        metadata: {name: marked, domain: shop, owner: shop-team@example.com}
+        spec:
+          version: 1.0.0
+          classification: INTERNAL
+          retentionDays: 30
+          inputs: [{name: sales, product: shop.sales}]
+          transform: {sql: "SELECT customer AS \\"<script>alert('column')</script>\\" FROM sales"}
+          schema:
+            - {name: "<script>alert('column')</script>", type: string}
+        """;
+    Http.Response refused = new Http(mesh.server.port(), mesh.ownerToken).send("POST", "/api/v1/resources",
+        "application/yaml", yaml);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).isEqualTo("nothing was applied: 1 problem found");
+    var problem = refused.json().path("details").path(0);
+    assertThat(problem.path("line").asInt() + ":" + problem.path("column").asInt() + " " + problem.path("path").asText())
+        .isEqualTo("11:14 spec.schema[0].name");
+    assertThat(problem.path("message").asText()).isEqualTo("'<script>alert('column')</script>' is not a valid column name: "
+        + "use lowercase letters, digits and '_', not starting with a digit");
+
+    logIn(mesh.ownerToken);
+    assertThat(page.navigate(mesh.base + "/products/shop.marked").status()).isEqualTo(404);
+    assertThat(page.locator("p.error").textContent()).isEqualTo("no product shop.marked on this platform (apply it first with mesh apply)");
+    page.navigate(mesh.base + "/search?q=marked");
+    assertThat(page.locator("p.count").textContent()).isEqualTo("0 product(s)");
+  }
+
+  @Test
   void unknownPagesAndProductsAnswerInTheLayout() {
     logIn(mesh.consumerToken);
     var response = page.navigate(mesh.base + "/products/shop.nothing");
