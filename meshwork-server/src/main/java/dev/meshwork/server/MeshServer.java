@@ -1,6 +1,7 @@
 package dev.meshwork.server;
 
 import dev.meshwork.core.Platform;
+import dev.meshwork.core.identity.Authentication;
 import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.metrics.MetricsRelay;
 import dev.meshwork.core.ops.Operations;
@@ -55,7 +56,7 @@ public final class MeshServer implements AutoCloseable {
       }
       if (web != null) {
         for (WebCatalog.Endpoint endpoint : web.endpoints()) {
-          config.routes.addHttpHandler(endpoint.method(), endpoint.path(), endpoint.handler());
+          config.routes.addHttpHandler(endpoint.method(), endpoint.path(), page(endpoint.handler(), web));
         }
       }
       config.routes.exception(Exception.class, (e, context) -> Errors.send(context, e));
@@ -74,8 +75,17 @@ public final class MeshServer implements AutoCloseable {
   public static MeshServer start(Platform platform, ServerOptions options, Authorizer authorizer) {
     WebCatalog web;
     try {
-      web = new WebCatalog(platform::operationsFor, platform.identities()::authenticate,
-          () -> platform.monitor().freshness(), product -> platform.monitor().history(product, 20), Clock.systemUTC());
+      web = new WebCatalog(platform::operationsFor, new WebCatalog.Tokens() {
+        @Override
+        public Authentication authenticate(String secret) {
+          return platform.identities().authenticate(secret);
+        }
+
+        @Override
+        public Authentication recheck(String tokenHash) {
+          return platform.identities().recheck(tokenHash);
+        }
+      }, () -> platform.monitor().freshness(), product -> platform.monitor().history(product, 20), Clock.systemUTC());
     } catch (RuntimeException e) {
       platform.close();
       throw e;
@@ -180,6 +190,22 @@ public final class MeshServer implements AutoCloseable {
           String json = result instanceof Routes.RawJson raw ? raw.text() : Json.write(result);
           context.contentType("application/json").result(json);
         }
+      } finally {
+        leave();
+      }
+    };
+  }
+
+  /** A catalog page's handler, counted among the requests a stop waits for; a page asked for while stopping answers 503. */
+  private Handler page(Handler handler, WebCatalog web) {
+    return context -> {
+      if (stopping.get()) {
+        web.status(context, 503);
+        return;
+      }
+      enter();
+      try {
+        handler.handle(context);
       } finally {
         leave();
       }

@@ -52,6 +52,7 @@ final class WebMesh implements AutoCloseable {
       """;
 
   final MeshServer server;
+  final Identities identities;
   final String base;
   final String consumerToken;
   final String ownerToken;
@@ -62,7 +63,7 @@ final class WebMesh implements AutoCloseable {
     Files.writeString(dir.resolve("data/customers/customers.csv"),
         "id,email,note\n1,ana@example.com,<img src=y onerror=alert('cell')>\n2,li@example.com,plain\n");
     Platform platform = Platform.open(new Home(dir.resolve("home")), Map.of(), Clock.systemUTC());
-    Identities identities = platform.identities();
+    identities = platform.identities();
     identities.createUser("sam", "shop-team@example.com", null, false);
     identities.createUser("bob", "bob@example.com", null, false);
     ownerToken = identities.issueToken("sam", null).secret();

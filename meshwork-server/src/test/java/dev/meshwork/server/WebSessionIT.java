@@ -71,6 +71,26 @@ class WebSessionIT {
   }
 
   @Test
+  void aRevokedTokenEndsItsSessionsAtTheNextPage() throws Exception {
+    Visitor visitor = loginPage(null);
+    String cookie = cookie(post("/login", visitor.cookie, "csrf=" + visitor.csrf + "&token=" + mesh.consumerToken));
+    HttpResponse<String> me = get("/me", cookie);
+    assertThat(me.statusCode()).isEqualTo(200);
+    String csrf = csrf(me.body());
+
+    mesh.identities.revoke(mesh.identities.tokens("bob").get(0).id());
+    HttpResponse<String> after = get("/me", cookie);
+    assertThat(after.statusCode()).isEqualTo(303);
+    assertThat(after.headers().firstValue("Location")).hasValue("/login?next=%2Fme&ended=revoked");
+    HttpResponse<String> login = get("/login?next=%2Fme&ended=revoked", null);
+    assertThat(login.body()).contains("<p class=\"error\" role=\"alert\">Your session ended: token revoked. Log in again.</p>");
+    assertThat(get("/login?ended=%3Cb%3Ehi%3C%2Fb%3E", null).body()).doesNotContain("role=\"alert\"").doesNotContain("<b>hi");
+    HttpResponse<String> form = post("/access/nothing/revoke", cookie, "csrf=" + csrf);
+    assertThat(form.statusCode()).isEqualTo(403);
+    assertThat(form.body()).contains("cannot accept the form: you are not logged in");
+  }
+
+  @Test
   void formsWithoutTheSessionsCsrfTokenAreRefused() throws Exception {
     Visitor visitor = loginPage(null);
     HttpResponse<String> noToken = post("/login", visitor.cookie, "token=" + mesh.consumerToken);

@@ -153,6 +153,28 @@ public final class Identities {
     return Authentication.of(Principal.of(user.get(), Roles.of(user.get(), domains.get())));
   }
 
+  /**
+   * Checks again, by the hash of its secret, a token that authenticated earlier (a web session
+   * keeps the hash, never the secret): the principal as the user is now — roles and teams
+   * included — or why the token no longer holds. Not recorded as a use: the login was.
+   */
+  public Authentication recheck(String tokenHash) {
+    Optional<ApiToken> found = tokenHash == null ? Optional.empty() : store.tokenByHash(tokenHash);
+    if (found.isEmpty()) {
+      return Authentication.refused(Authentication.Failure.INVALID);
+    }
+    Instant now = now();
+    if (found.get().revoked(now)) {
+      return Authentication.refused(Authentication.Failure.REVOKED);
+    }
+    if (found.get().expired(now)) {
+      return Authentication.refused(Authentication.Failure.EXPIRED);
+    }
+    return store.user(found.get().user())
+        .map(user -> Authentication.of(Principal.of(user, Roles.of(user, domains.get()))))
+        .orElseGet(() -> Authentication.refused(Authentication.Failure.INVALID));
+  }
+
   /** A refusal, recorded with its reason as the token's user's (nobody's when the token is unknown). */
   private Authentication refused(ApiToken token, Authentication.Failure failure) {
     audit.record(token == null ? AuditLog.ANONYMOUS : token.user(), AuditEntry.TOKEN_REFUSED,

@@ -1,6 +1,7 @@
 package dev.meshwork.server.web;
 
 import dev.meshwork.core.identity.Authentication;
+import dev.meshwork.core.identity.Identities;
 import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.schedule.Freshness;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -49,27 +51,31 @@ public final class WebCatalog {
   private static final Logger LOG = LoggerFactory.getLogger(WebCatalog.class);
 
   private final Function<Principal, Operations> operations;
-  private final Function<String, Authentication> authenticate;
+  private final Tokens tokens;
   private final Sessions sessions;
   private final Templates templates = new Templates();
   private final Catalog catalog;
   private final byte[] css;
 
   /**
-   * {@code authenticate} checks a token's secret; {@code freshness} tells every product's freshness
-   * against its SLA now.
+   * How the catalog tells who holds a token: at login by the token's secret, and on every page
+   * after by the hash of it the session keeps, so that a revoked token or a user's new roles take
+   * effect at once.
    */
-  public WebCatalog(Function<Principal, Operations> operations, Function<String, Authentication> authenticate,
-                    Supplier<List<Freshness>> freshness, Clock clock) {
-    this(operations, authenticate, freshness, product -> List.of(), clock);
+  public interface Tokens {
+    Authentication authenticate(String secret);
+
+    Authentication recheck(String tokenHash);
   }
 
-  /** As above, with {@code stateChanges} telling a product's recorded changes of state, newest first. */
-  public WebCatalog(Function<Principal, Operations> operations, Function<String, Authentication> authenticate,
-                    Supplier<List<Freshness>> freshness, Function<ProductRef, List<StateChange>> stateChanges,
-                    Clock clock) {
+  /**
+   * {@code freshness} tells every product's freshness against its SLA now; {@code stateChanges} a
+   * product's recorded changes of state, newest first.
+   */
+  public WebCatalog(Function<Principal, Operations> operations, Tokens tokens, Supplier<List<Freshness>> freshness,
+                    Function<ProductRef, List<StateChange>> stateChanges, Clock clock) {
     this.operations = operations;
-    this.authenticate = authenticate;
+    this.tokens = tokens;
     this.sessions = new Sessions(clock);
     this.catalog = new Catalog(templates, freshness, stateChanges, clock);
     this.css = resource(CSS);
@@ -106,7 +112,9 @@ public final class WebCatalog {
       return;
     }
     String message = status == 405 ? "cannot answer " + context.method() + " " + context.path()
-        + ": the method is not allowed here" : "cannot show " + context.path() + ": there is no such page";
+        + ": the method is not allowed here"
+        : status == 503 ? "cannot show " + context.path() + ": the server is stopping; try again in a moment"
+        : "cannot show " + context.path() + ": there is no such page";
     renderError(context, session(context), ErrorView.of(status, message));
   }
 
@@ -121,11 +129,24 @@ public final class WebCatalog {
   private void run(Context context, Action action, boolean form) {
     Sessions.Session session = session(context);
     try {
+      Authentication.Failure ended = null;
+      if (session != null && session.loggedIn()) {
+        Authentication now = tokens.recheck(session.tokenHash());
+        if (now.failure().isPresent()) {
+          ended = now.failure().get();
+          sessions.close(session.id());
+          session = null;
+        } else {
+          session = sessions.refresh(session, now.principal().orElseThrow());
+        }
+      }
       if (session == null || !session.loggedIn()) {
         if (form) {
-          throw new DeniedException("cannot accept the form: you are not logged in");
+          throw new DeniedException("cannot accept the form: you are not logged in"
+              + (ended == null ? "" : " (your session ended: " + ended.message() + ")"));
         }
-        context.redirect("/login?next=" + URLEncoder.encode(target(context), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        context.redirect("/login?next=" + URLEncoder.encode(target(context), StandardCharsets.UTF_8)
+            + (ended == null ? "" : "&ended=" + ended.name().toLowerCase(Locale.ROOT)), HttpStatus.SEE_OTHER);
         return;
       }
       if (form && !session.csrfMatches(context.formParam("csrf"))) {
@@ -140,11 +161,11 @@ public final class WebCatalog {
   private void loginPage(Context context) {
     Sessions.Session session = session(context);
     if (session == null) {
-      session = sessions.open(null);
+      session = sessions.open(null, null);
       setCookie(context, session.id());
     }
     templates.render(context, 200, "login.jte", new Page("Log in", null, session.csrf(), "login"),
-        new LoginView(next(context.queryParam("next")), null));
+        new LoginView(next(context.queryParam("next")), ended(context.queryParam("ended"))));
   }
 
   private void login(Context context) {
@@ -155,14 +176,15 @@ public final class WebCatalog {
       }
       String next = next(context.formParam("next"));
       String token = context.formParam("token");
-      Authentication authentication = authenticate.apply(token == null ? "" : token.strip());
+      String secret = token == null ? "" : token.strip();
+      Authentication authentication = tokens.authenticate(secret);
       if (authentication.failure().isPresent()) {
         templates.render(context, 401, "login.jte", new Page("Log in", null, visitor.csrf(), "login"),
             new LoginView(next, "cannot log in: " + authentication.failure().get().message()));
         return;
       }
       sessions.close(visitor.id());
-      Sessions.Session session = sessions.open(authentication.principal().orElseThrow());
+      Sessions.Session session = sessions.open(authentication.principal().orElseThrow(), Identities.sha256(secret));
       setCookie(context, session.id());
       context.redirect(next, HttpStatus.SEE_OTHER);
     } catch (Exception e) {
@@ -193,6 +215,16 @@ public final class WebCatalog {
   private static String target(Context context) {
     String query = context.queryString();
     return context.path() + (query == null || query.isEmpty() ? "" : "?" + query);
+  }
+
+  /** Why the last session ended, for the login page; only the reasons a token fails, never text from the link. */
+  static String ended(String reason) {
+    for (Authentication.Failure failure : Authentication.Failure.values()) {
+      if (failure.name().toLowerCase(Locale.ROOT).equals(reason)) {
+        return "Your session ended: " + failure.message() + ". Log in again.";
+      }
+    }
+    return null;
   }
 
   /** Where to go after logging in: a path of this server only, never another site. */

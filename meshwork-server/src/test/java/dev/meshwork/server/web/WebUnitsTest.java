@@ -24,7 +24,7 @@ class WebUnitsTest {
   void sessionsEndWhenClosedOrIdle() {
     Clock start = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
     Sessions sessions = new Sessions(start);
-    Sessions.Session session = sessions.open(null);
+    Sessions.Session session = sessions.open(null, null);
     assertThat(session.id()).isNotEqualTo(session.csrf()).hasSize(43);
     assertThat(sessions.find(session.id())).isPresent();
     assertThat(session.csrfMatches(session.csrf())).isTrue();
@@ -35,7 +35,7 @@ class WebUnitsTest {
 
     MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     Sessions idle = new Sessions(clock);
-    Sessions.Session old = idle.open(null);
+    Sessions.Session old = idle.open(null, null);
     clock.now = clock.now.plus(Sessions.IDLE).minusSeconds(1);
     assertThat(idle.find(old.id())).isPresent();
     clock.now = clock.now.plus(Sessions.IDLE);
