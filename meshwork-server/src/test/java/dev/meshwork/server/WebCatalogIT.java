@@ -153,6 +153,11 @@ class WebCatalogIT {
     assertThat(page.locator("h1").textContent()).isEqualTo("Search results for “<script>alert('q')</script>”");
     assertThat(page.locator("#search-q").inputValue()).isEqualTo("<script>alert('q')</script>");
     assertThat(page.locator("main script").count()).isZero();
+
+    page.navigate(mesh.base + "/search?q=customers");
+    assertThat(page.locator("li.card p.summary").first().textContent())
+        .isEqualTo("The customers of the web shop. <script>alert('description')</script>");
+    assertThat(page.locator("main script").count()).isZero();
   }
 
   @Test

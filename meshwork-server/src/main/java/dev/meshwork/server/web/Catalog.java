@@ -194,7 +194,7 @@ final class Catalog {
     if (description == null || description.isBlank()) {
       return "";
     }
-    String line = description.strip().lines().findFirst().orElse("");
+    String line = Markdown.text(description).lines().findFirst().orElse("");
     return line.length() > 160 ? line.substring(0, 157) + "..." : line;
   }
 

@@ -2,6 +2,7 @@ package dev.meshwork.server.web;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * Descriptions written in Markdown, as HTML safe to put in a page: raw HTML in the text is
@@ -12,6 +13,7 @@ final class Markdown {
 
   private static final Parser PARSER = Parser.builder().build();
   private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+  private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
   private Markdown() {}
 
@@ -20,5 +22,13 @@ final class Markdown {
       return "";
     }
     return RENDERER.render(PARSER.parse(markdown));
+  }
+
+  /** The words of a Markdown text without its markup (emphasis marks, link targets), for one-line summaries. */
+  static String text(String markdown) {
+    if (markdown == null || markdown.isBlank()) {
+      return "";
+    }
+    return TEXT.render(PARSER.parse(markdown)).strip();
   }
 }

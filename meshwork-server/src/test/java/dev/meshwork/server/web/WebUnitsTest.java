@@ -21,6 +21,13 @@ class WebUnitsTest {
   }
 
   @Test
+  void summariesAreTheWordsWithoutTheMarkup() {
+    assertThat(Markdown.text("The **customers** of the [web shop](https://example.com).\n\nMore below."))
+        .isEqualTo("The customers of the \"web shop\" (https://example.com).\nMore below.");
+    assertThat(Markdown.text("  ")).isEmpty();
+  }
+
+  @Test
   void sessionsEndWhenClosedOrIdle() {
     Clock start = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
     Sessions sessions = new Sessions(start);
