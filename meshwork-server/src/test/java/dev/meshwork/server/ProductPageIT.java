@@ -193,6 +193,8 @@ class ProductPageIT {
     page.locator("ul.facet-freshness a", new Page.LocatorOptions().setHasText("fresh")).click();
     page.waitForURL("**/search?q=sales&freshness=fresh");
     assertThat(page.locator("p.count").textContent()).isEqualTo("1 product(s) with freshness fresh");
+    assertThat(page.locator("ul.facet-quality li").allTextContents()).containsExactly("≥ 95 (1)");
+    assertThat(page.locator("ul.facet-freshness li").allTextContents()).containsExactly("fresh (1)", "no SLA (2)");
     page.locator("ul.facet-quality a", new Page.LocatorOptions().setHasText("≥ 95")).click();
     page.waitForURL("**/search?q=sales&freshness=fresh&quality=good");
     assertThat(page.locator("p.count").textContent()).isEqualTo("1 product(s) with freshness fresh, quality ≥ 95");

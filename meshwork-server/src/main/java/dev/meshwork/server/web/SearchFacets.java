@@ -71,10 +71,16 @@ final class SearchFacets {
     return String.join(", ", parts);
   }
 
+  /**
+   * A facet's values with their counts among the results the other facets' filters leave (so a
+   * count is what its link shows), the active value first in its place.
+   */
   static List<Facet> facets(Kind kind, List<ProductCard> cards, String query, Map<Kind, String> filters) {
     Map<String, Long> counts = kind.labels.isEmpty() ? new TreeMap<>() : new LinkedHashMap<>();
     kind.labels.keySet().forEach(value -> counts.put(value, 0L));
-    cards.stream().flatMap(card -> kind.values.apply(card).stream().distinct())
+    Map<Kind, String> others = new LinkedHashMap<>(filters);
+    others.remove(kind);
+    cards.stream().filter(card -> matches(card, others)).flatMap(card -> kind.values.apply(card).stream().distinct())
         .forEach(value -> counts.merge(value, 1L, Long::sum));
     List<Facet> facets = new ArrayList<>();
     for (Map.Entry<String, Long> entry : counts.entrySet()) {
