@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +81,7 @@ class ProductPageIT {
   static String ownerToken;
   static BrowserContext context;
   static Page page;
+  static final List<String> DIALOGS = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
@@ -105,10 +108,53 @@ class ProductPageIT {
         .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu")));
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
     page = context.newPage();
+    page.onDialog(dialog -> {
+      DIALOGS.add(dialog.message());
+      dialog.dismiss();
+    });
     page.navigate(base + "/login");
     page.locator("#token").fill(ownerToken);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
     page.waitForLoadState();
+  }
+
+  @AfterEach
+  void noPageOpenedADialog() {
+    assertThat(DIALOGS).as("dialogs opened by the pages").isEmpty();
+  }
+
+  @Test
+  void theKeyboardReachesEverything() {
+    page.navigate(base + "/dashboard");
+    page.keyboard().press("Tab");
+    assertThat(page.locator(":focus").textContent()).isEqualTo("Skip to content");
+    page.keyboard().press("Enter");
+    assertThat(page.locator(":focus").getAttribute("id")).isEqualTo("main");
+
+    page.navigate(base + "/dashboard");
+    tabUntil("#q");
+    page.keyboard().type("weekly");
+    page.keyboard().press("Enter");
+    page.waitForURL("**/search?q=weekly");
+    tabUntil("li.card h2 a");
+    assertThat(page.locator(":focus").textContent()).isEqualTo("Weekly sales");
+    page.keyboard().press("Enter");
+    page.waitForURL("**/products/shop.weekly");
+    tabUntil("#purpose");
+    page.keyboard().type("forecast");
+    tabUntil("button:has-text('Request access')");
+    assertThat(page.locator(":focus").textContent()).isEqualTo("Request access");
+  }
+
+  /** Presses Tab until the focused element matches {@code selector}; fails after 60 presses. */
+  private static void tabUntil(String selector) {
+    for (int i = 0; i < 60; i++) {
+      page.keyboard().press("Tab");
+      if (page.locator(selector + ":focus").count() == 1) {
+        return;
+      }
+    }
+    throw new AssertionError("Tab never reached " + selector + " on " + page.url());
   }
 
   @AfterAll
