@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import dev.meshwork.spec.DataProduct;
 import dev.meshwork.spec.load.LoadedResource;
 import dev.meshwork.spec.load.Loader;
@@ -26,9 +31,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code mesh demo} sets up the sample mesh, publishes every product and serves it with working tokens. */
+/**
+ * {@code mesh demo} sets up the sample mesh, publishes every product and serves it with working
+ * tokens, its API and its web catalog (walked in the system's Chromium).
+ */
 class DemoIT {
 
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SHOTS = Path.of("target/screenshots");
   private static final Pattern SERVING = Pattern.compile("serving (\\S+) on (http://\\S+) \\(SIGTERM or Ctrl-C stops\\)");
 
   @TempDir
@@ -84,11 +94,64 @@ class DemoIT {
         "analyst logistics.shipment_tracking APPROVED", "analyst customers.customer_360 APPROVED",
         "data-scientist customers.profile PENDING", "data-scientist finance.revenue_by_tenant PENDING");
 
+    walkTheCatalog(url, consumer);
+
     demo.server().stop();
     assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
     assertThat(Files.readString(home.resolve("demo").resolve("mesh").resolve("orders").resolve("sources.yaml")))
         .contains("type: jdbc", "url: \"jdbc:h2:file:" + home.resolve("demo").resolve("databases").resolve("orders"));
     assertThat(Cli.run(Map.of(), "--home", home.toString(), "status").exit()).as("the home is free again").isZero();
+  }
+
+  /**
+   * The sample mesh in the system's Chromium, as the analyst: every product, domain and the
+   * dashboard answer with their page, the analyst reads rows where a grant allows and is told why
+   * not elsewhere, and no page opens a dialog. Screenshots land in target/screenshots.
+   */
+  private static void walkTheCatalog(String url, String analyst) throws Exception {
+    Files.createDirectories(SHOTS);
+    List<String> dialogs = new ArrayList<>();
+    try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+            .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+             .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync")))) {
+      Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
+      page.onDialog(dialog -> {
+        dialogs.add(dialog.message());
+        dialog.dismiss();
+      });
+      page.navigate(url + "/");
+      page.locator("#token").fill(analyst);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+      page.waitForURL(url + "/");
+      assertThat(page.locator("li.card h2 a").count()).isEqualTo(8);
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("demo-products.png")).setFullPage(true));
+
+      for (String product : exampleProducts()) {
+        assertThat(page.navigate(url + "/products/" + product).status()).as(product).isEqualTo(200);
+        assertThat(page.locator("p.meta code").first().textContent()).isEqualTo(product);
+        assertThat(page.locator("figure.lineage-graph svg").count()).as(product).isEqualTo(1);
+      }
+      page.navigate(url + "/products/orders.daily");
+      assertThat(page.locator("table.sample tbody tr").count()).isPositive();
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("demo-orders-daily.png")).setFullPage(true));
+      page.navigate(url + "/products/customers.profile");
+      assertThat(page.locator("#sample + p.notice").textContent()).startsWith("You have no grant to read this product");
+
+      for (String domain : List.of("customers", "finance", "logistics", "marketing", "orders")) {
+        assertThat(page.navigate(url + "/domains/" + domain).status()).as(domain).isEqualTo(200);
+        assertThat(page.locator("h1").textContent()).isEqualTo("Domain " + domain);
+      }
+      assertThat(page.navigate(url + "/dashboard").status()).isEqualTo(200);
+      page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("demo-dashboard.png")).setFullPage(true));
+      page.navigate(url + "/me");
+      assertThat(page.locator("#grants + ul li").allTextContents()).hasSize(3);
+
+      page.navigate(url + "/search?q=revnue");
+      assertThat(page.locator("li.card code").allTextContents()).contains("finance.revenue_by_tenant");
+    }
+    assertThat(dialogs).as("dialogs opened by the pages").isEmpty();
   }
 
   @Test
