@@ -47,6 +47,10 @@ final class DescribeCommand implements Callable<Integer> {
     if (p.metadata().description() != null) {
       out.println("  " + p.metadata().description());
     }
+    if (p.spec().readme() != null) {
+      out.println("  README " + (p.spec().readmeFile() == null ? "inline" : "from " + p.spec().readmeFile()) + ", "
+          + p.spec().readme().lines().count() + " lines (shown on the catalog page and by -o json)");
+    }
     out.println("  applied " + Text.when(d.appliedAt()) + " (generation " + d.generation() + ")");
     out.println("  table " + Text.orDash(d.location()));
     out.println();

@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,8 +67,29 @@ class ExamplesBuildIT {
     assertThat(Long.parseLong(scalar(env, "SELECT count(*) FROM finance.revenue_by_tenant"))).isPositive();
     assertThat(Cli.run(env, "history", "customers.customer_360").out()).contains("customers.profile@", "orders.daily@");
     assertThat(Cli.run(env, "describe", "orders.daily").out())
-        .contains("downstream: product customers.customer_360", "quality 100.0% at the last publish");
+        .contains("downstream: product customers.customer_360", "quality 100.0% at the last publish")
+        .contains("  README from daily.md, " + Files.readAllLines(examples.resolve("orders/daily.md")).size() + " lines");
     assertThat(Cli.run(env, "search", "revenue").out()).contains("finance.revenue_by_tenant");
+    String mugs = Cli.run(env, "search", "mugs").out();
+    assertThat(mugs).as("a word only in the README").startsWith("orders.daily  Orders — Daily Summary\n")
+        .endsWith("\n    matched: readme\n").hasLineCount(3);
+    for (String readme : new String[] {"orders/daily.md", "customers/customer_360.md"}) {
+      for (String sql : sqlBlocks(Files.readString(examples.resolve(readme)))) {
+        Cli example = Cli.run(env, "query", sql);
+        assertThat(example.exit()).as(readme + ": " + sql + "\n" + example.err()).isZero();
+      }
+    }
+  }
+
+  /** The queries of a README's {@code ```sql} blocks. */
+  private static List<String> sqlBlocks(String markdown) {
+    List<String> blocks = new ArrayList<>();
+    Matcher block = Pattern.compile("```sql\n(.*?)```", Pattern.DOTALL).matcher(markdown);
+    while (block.find()) {
+      blocks.add(block.group(1).strip());
+    }
+    assertThat(blocks).isNotEmpty();
+    return blocks;
   }
 
   private static String scalar(Map<String, String> env, String sql) {

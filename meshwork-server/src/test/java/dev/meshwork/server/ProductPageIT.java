@@ -2,6 +2,7 @@ package dev.meshwork.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -17,6 +18,7 @@ import dev.meshwork.core.ops.BuildRequest;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.load.Loader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A product page in Chromium, for a chain of products: shop.sales (with a freshness SLA) read by
- * shop.daily (with a changelog), read by shop.weekly; bob holds a grant on shop.daily.
+ * shop.daily (with a changelog and a README whose markup must stay text), read by shop.weekly;
+ * bob holds a grant on shop.daily. No page may open a dialog.
  */
 class ProductPageIT {
 
@@ -54,6 +57,7 @@ class ProductPageIT {
         changelog:
           - {version: 1.1.0, date: 2026-11-02, note: "Amounts as <i>integers</i>"}
           - {version: 1.0.0, date: 2026-10-01, note: Initial release}
+        readme: daily.md
       ---
       apiVersion: meshwork/v1
       kind: DataProduct
@@ -71,6 +75,20 @@ class ProductPageIT {
           - {rule: rowCount, mustBeGreaterThan: 5, severity: warn}
       """;
 
+  /** The README of shop.daily, with markup and links that must never run. */
+  static final String README = """
+      # Reading shop.daily
+
+      One row per **customer**, with the sum of their sales.
+
+      - Join to `shop.sales` on `customer`.
+      - Amounts are whole units; reconciliation happens upstream.
+
+      <script>alert(1)</script>
+
+      Inline: <img src=x onerror=alert(1)> and [a trap](javascript:alert(1)) and [the guide](https://example.com/guide).
+      """;
+
   @TempDir
   static Path dir;
 
@@ -86,6 +104,7 @@ class ProductPageIT {
   @BeforeAll
   static void start() throws Exception {
     TestMesh.writeData(dir);
+    Files.writeString(dir.resolve("daily.md"), README);
     Platform platform = Platform.open(new Home(dir.resolve("home")), Map.of(), Clock.systemUTC());
     Identities identities = platform.identities();
     identities.createUser("sam", "shop-team@example.com", null, false);
@@ -227,6 +246,40 @@ class ProductPageIT {
 
     page.navigate(base + "/products/shop.weekly");
     assertThat(page.locator("p.no-changelog").textContent()).isEqualTo("No changelog.");
+  }
+
+  @Test
+  void theReadmeFollowsTheDescriptionAndItsMarkupStaysText() {
+    page.navigate(base + "/products/shop.daily");
+    assertThat(page.locator("section.description + h2#readme").textContent()).isEqualTo("README");
+    assertThat(page.locator("section.readme h3").textContent()).isEqualTo("Reading shop.daily");
+    assertThat(page.locator("section.readme strong").textContent()).isEqualTo("customer");
+    assertThat(page.locator("section.readme ul li").allTextContents())
+        .containsExactly("Join to shop.sales on customer.",
+            "Amounts are whole units; reconciliation happens upstream.");
+    String text = page.locator("section.readme").textContent();
+    assertThat(text).contains("<script>alert(1)</script>").contains("<img src=x onerror=alert(1)>");
+    assertThat(page.locator("main script, main img, main [onerror]").count()).isZero();
+    assertThat(page.locator("section.readme a").evaluateAll("links => links.map(a => a.getAttribute('href'))"))
+        .isEqualTo(List.of("", "https://example.com/guide"));
+    assertThat(page.locator("section.readme a").first().textContent()).isEqualTo("a trap");
+
+    page.navigate(base + "/products/shop.weekly");
+    assertThat(page.locator("#readme, section.readme").count()).isZero();
+  }
+
+  @Test
+  void theReadmeIsInTheApiAndFindsItsProduct() {
+    Http http = new Http(server.port(), ownerToken);
+    JsonNode spec = http.get("/api/v1/products/shop.daily").json().get("product").get("spec");
+    assertThat(spec.get("readme").asText()).isEqualTo(README);
+    assertThat(spec.get("readmeFile").asText()).isEqualTo("daily.md");
+    assertThat(http.get("/api/v1/search?q=reconciliation").json())
+        .extracting(hit -> hit.get("product").asText() + " " + hit.get("matched"))
+        .containsExactly("shop.daily [\"readme\"]");
+
+    page.navigate(base + "/search?q=reconciliation");
+    assertThat(page.locator("li.card h2").allTextContents()).containsExactly("Daily sales");
   }
 
   @Test

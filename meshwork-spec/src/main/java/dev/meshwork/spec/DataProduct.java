@@ -32,11 +32,14 @@ public record DataProduct(Metadata metadata, Spec spec) implements Resource {
   /**
    * The contract. {@code access} is never null: it defaults from the classification.
    * {@code declassification} is null unless the product declares itself less sensitive than its inputs.
+   * {@code readme} is the product's README as Markdown text, or null; {@code readmeFile} is the
+   * {@code .md} file it was read from (as written in the spec), or null when the spec holds it inline.
    */
   public record Spec(String version, Classification classification, boolean containsPII, int retentionDays,
                      List<Input> inputs, Transform transform, List<Column> schema, List<QualityRule> quality,
                      Sla sla, Schedule schedule, List<OutputPort> outputPorts, Access access,
-                     List<ChangelogEntry> changelog, Declassification declassification) {
+                     List<ChangelogEntry> changelog, Declassification declassification, String readme,
+                     String readmeFile) {
     public Spec {
       Versions.checkSemver(version);
       if (classification == null) {
@@ -57,6 +60,12 @@ public record DataProduct(Metadata metadata, Spec spec) implements Resource {
       outputPorts = outputPorts == null ? List.of() : List.copyOf(outputPorts);
       access = access == null ? Access.defaultFor(classification) : access;
       changelog = changelog == null ? List.of() : List.copyOf(changelog);
+      if (readme == null && readmeFile != null) {
+        throw new InvalidException("readmeFile names the file a README was read from; it needs the readme");
+      }
+      if (readme != null) {
+        Readme.check(readme, readmeFile);
+      }
     }
 
     public Optional<Column> column(String name) {

@@ -39,9 +39,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 /**
  * Ranks products by the words of a query found in their fields, with a Lucene index held in
  * memory: name and title weigh most, then tags, domain and owner, then descriptions and column
- * names. A word scores its field's weight where it is a word of the field, 0.6 of it where it
- * starts one, and 0.4 of it where it is one or two edits from one (a typo: one edit for words of
- * 4 to 6 letters, two from 7); each word counts its best field, and every word must match.
+ * names, and the README least. A word scores its field's weight where it is a word of the field,
+ * 0.6 of it where it starts one, and 0.4 of it where it is one or two edits from one (a typo: one
+ * edit for words of 4 to 6 letters, two from 7); each word counts its best field, and every word
+ * must match.
  *
  * <p>The products are indexed once per list of products (the registry keeps one list until
  * something is applied).
@@ -57,7 +58,7 @@ final class Search {
 
   private static final String POSITION = "position";
   private static final Map<String, Double> WEIGHTS = Map.of("name", 5.0, "title", 4.0, "tags", 3.0, "domain", 3.0,
-      "owner", 2.0, "description", 1.0, "column", 1.0);
+      "owner", 2.0, "description", 1.0, "column", 1.0, "readme", 0.5);
   private static final double PREFIX = 0.6;
   private static final double TYPO = 0.4;
 
@@ -164,6 +165,7 @@ final class Search {
       fields.add(field("column " + column.name(), "column", column.name() + " " + nullToEmpty(column.description()),
           canonical));
     }
+    fields.add(field("readme", "readme", product.spec().readme(), canonical));
     return fields.toArray(Field[]::new);
   }
 

@@ -52,6 +52,8 @@ final class PolicyTypes implements CelTypeProvider {
     spec.put("access", access);
     spec.put("changelog", ANY_LIST);
     spec.put("declassification", struct("Declassification", Map.of("justification", TEXT)));
+    spec.put("readme", TEXT);
+    spec.put("readmeFile", TEXT);
     product = struct("DataProduct", Map.of("apiVersion", TEXT, "kind", TEXT, "metadata", metadata,
         "spec", struct("DataProductSpec", spec)));
     StructType result = struct("RuleResult", Map.of("rule", TEXT, "column", TEXT, "severity", TEXT, "passed", FLAG,

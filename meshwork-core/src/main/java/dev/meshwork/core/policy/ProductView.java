@@ -53,6 +53,8 @@ final class ProductView {
     if (spec.declassification() != null) {
       body.put("declassification", Map.of("justification", spec.declassification().justification()));
     }
+    put(body, "readme", spec.readme());
+    put(body, "readmeFile", spec.readmeFile());
     view.put("spec", body);
     return view;
   }

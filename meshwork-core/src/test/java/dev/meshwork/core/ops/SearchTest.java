@@ -57,7 +57,26 @@ class SearchTest {
         .containsExactly("shop INTERNAL", "crm INTERNAL");
   }
 
+  @Test
+  void wordsOnlyInTheReadmeFindTheProductBelowEveryOtherField() {
+    List<Registry.Applied> products = List.of(
+        product("shop", "orders", "Orders", "Every order", "total",
+            "# Orders\\n\\nJoin to payments for the settlement status; refunds are rows of their own."),
+        product("shop", "settlements", "Payments", "Settlement runs of the payment provider", "amount", null));
+    assertThat(search.rank(products, "refunds", 10)).extracting(h -> h.product() + " " + h.score() + " " + h.matched())
+        .containsExactly("shop.orders 0.5 [readme]");
+    assertThat(search.rank(products, "settlement", 10)).extracting(h -> h.product() + " " + h.score())
+        .containsExactly("shop.settlements 3.0", "shop.orders 0.5");
+    assertThat(search.rank(products, "refnds", 10)).extracting(h -> h.product() + " " + h.score())
+        .containsExactly("shop.orders 0.2");
+  }
+
   private static Registry.Applied product(String domain, String name, String title, String description, String column) {
+    return product(domain, name, title, description, column, null);
+  }
+
+  private static Registry.Applied product(String domain, String name, String title, String description, String column,
+                                          String readme) {
     String yaml = """
         apiVersion: meshwork/v1
         kind: DataProduct
@@ -70,7 +89,8 @@ class SearchTest {
           transform: {sql: SELECT 1 AS %s}
           schema:
             - {name: %s, type: int64}
-        """.formatted(name, domain, title, description, column, column);
+        """.formatted(name, domain, title, description, column, column)
+        + (readme == null ? "" : "  readme: \"" + readme + "\"\n");
     Loader.Result loaded = new Loader(Path.of("")).loadText(Path.of("p.yaml"), yaml);
     assertThat(loaded.problems()).isEmpty();
     return new Registry.Applied(loaded.resources().get(0).resource(), null);

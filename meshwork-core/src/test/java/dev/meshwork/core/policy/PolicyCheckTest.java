@@ -100,6 +100,27 @@ class PolicyCheckTest {
   }
 
   @Test
+  void aPolicyCanAskForAReadme() {
+    String policy = """
+        ---
+        apiVersion: meshwork/v1
+        kind: Policy
+        metadata: {name: readme-required}
+        spec:
+          description: Confidential products explain themselves to the consumers who ask for them.
+          scope: global
+          on: [apply]
+          severity: blocking
+          rule: "product.spec.classification != 'CONFIDENTIAL' || has(product.spec.readme)"
+          message: A confidential product needs a README
+        """;
+    PolicyCheck.Report without = check(GOOD + policy);
+    assertThat(failing(without)).containsExactly("readme-required");
+    PolicyCheck.Report with = check(GOOD + "  readme: \"# Profile\\n\\nOne row per customer.\"\n" + policy);
+    assertThat(failing(with)).isEmpty();
+  }
+
+  @Test
   void theBuiltInPackIsRealPolicies() {
     assertThat(BuiltinPolicies.load()).extracting(LoadedResource::file).containsOnly(BuiltinPolicies.FILE);
   }

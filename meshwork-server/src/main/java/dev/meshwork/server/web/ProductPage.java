@@ -18,6 +18,9 @@ import java.util.List;
 /** A product's page: its contract, health, how to read it and what the viewer may see of it. */
 final class ProductPage {
 
+  /** How many levels a README's headings go down: its h1 shows as an h3, under the page's h2 "README". */
+  private static final int README_HEADINGS = 2;
+
   private ProductPage() {}
 
   static Views.ProductView view(ProductDescription description, Views.ProductCard card, Operations ops,
@@ -41,7 +44,8 @@ final class ProductPage {
     String sla = product.spec().sla() == null || product.spec().sla().freshness() == null ? "none"
         : product.spec().sla().freshness().toString();
     return new Views.ProductView(card, Markdown.html(product.metadata().description()),
-        product.spec().access().approval().toString(), product.spec().containsPII(), sla, columns,
+        Markdown.html(product.spec().readme(), README_HEADINGS), product.spec().access().approval().toString(),
+        product.spec().containsPII(), sla, columns,
         rules(product, description.lastPublish()), ops.history(product.ref(), 10), ports,
         "SELECT * FROM " + ref + " LIMIT 100", description.location(), "/api/v1/products/" + ref + "/rows",
         sample, LineageGraph.of(ops, description),

@@ -109,10 +109,11 @@ public final class Views {
   /** Sample rows as the viewer may read them, or why they cannot. */
   public record SampleView(List<String> columns, List<List<String>> rows, boolean denied, String message) {}
 
-  public record ProductView(ProductCard card, String descriptionHtml, String approval, boolean containsPii,
-                            String sla, List<ColumnView> columns, List<RuleView> rules, List<BuildRecord> publishes,
-                            List<PortView> ports, String sql, String location, String apiUrl, SampleView sample,
-                            GraphView lineage, ChartView qualityChart,
+  /** A product's page; {@code readmeHtml} is empty when the product has no README. */
+  public record ProductView(ProductCard card, String descriptionHtml, String readmeHtml, String approval,
+                            boolean containsPii, String sla, List<ColumnView> columns, List<RuleView> rules,
+                            List<BuildRecord> publishes, List<PortView> ports, String sql, String location,
+                            String apiUrl, SampleView sample, GraphView lineage, ChartView qualityChart,
                             List<StateRow> freshnessHistory, List<AccessRequest> grants, List<LinkView> readers,
                             List<dev.meshwork.spec.ChangelogEntry> changelog, List<PolicyResult> policies,
                             List<AccessRequest> myRequests) {}

@@ -28,6 +28,15 @@ class WebUnitsTest {
   }
 
   @Test
+  void aDocumentsHeadingsCanGoDeeper() {
+    assertThat(Markdown.html("# Rows\n\n## Joins\n\n##### Fine print\n", 2))
+        .isEqualTo("<h3>Rows</h3>\n<h4>Joins</h4>\n<h6>Fine print</h6>\n");
+    assertThat(Markdown.html("# Rows <img src=x onerror=alert(1)>", 2))
+        .isEqualTo("<h3>Rows &lt;img src=x onerror=alert(1)&gt;</h3>\n");
+    assertThat(Markdown.html("  \n", 2)).isEmpty();
+  }
+
+  @Test
   void sessionsEndWhenClosedOrIdle() {
     Clock start = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
     Sessions sessions = new Sessions(start);

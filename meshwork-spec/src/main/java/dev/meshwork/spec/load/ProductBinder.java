@@ -15,6 +15,7 @@ import dev.meshwork.spec.Names;
 import dev.meshwork.spec.OutputPort;
 import dev.meshwork.spec.Percent;
 import dev.meshwork.spec.ProductRef;
+import dev.meshwork.spec.Readme;
 import dev.meshwork.spec.Schedule;
 import dev.meshwork.spec.Sla;
 import dev.meshwork.spec.Source;
@@ -32,7 +33,7 @@ final class ProductBinder {
 
   private static final List<String> SPEC = List.of("version", "classification", "containsPII", "retentionDays",
       "inputs", "transform", "schema", "quality", "sla", "schedule", "outputPorts", "access", "changelog",
-      "declassification");
+      "declassification", "readme", "readmeFile");
   private static final List<String> INPUT = List.of("name", "source", "tables", "product", "version");
   private static final List<String> TRANSFORM = List.of("sql", "partitionBy", "sqlFile");
   private static final List<String> COLUMN = List.of("name", "type", "required", "unique", "primaryKey",
@@ -43,6 +44,11 @@ final class ProductBinder {
   private static final List<String> ACCESS = List.of("approval");
   private static final List<String> DECLASSIFICATION = List.of("justification");
   private static final List<String> CHANGE = List.of("version", "date", "note");
+
+  /** A README read from the spec: its text and the file it came from, both null when there is none. */
+  private record ReadmeText(String text, String file) {
+    static final ReadmeText NONE = new ReadmeText(null, null);
+  }
 
   private final Path specFile;
 
@@ -80,12 +86,13 @@ final class ProductBinder {
     Access access = access(spec.mapping("access", false));
     List<ChangelogEntry> changelog = spec.list("changelog", false, (node, at) -> change(node, at, problems));
     Declassification declassification = declassification(spec.mapping("declassification", false));
+    ReadmeText readme = readme(spec);
     if (metadata == null || problems.errorCount() > before) {
       return null;
     }
     return problems.attempt(spec.node(), spec.path(), () -> new DataProduct(metadata, new DataProduct.Spec(
         version, classification, Boolean.TRUE.equals(containsPii), retentionDays, inputs, transform, schema,
-        quality, sla, schedule, ports, access, changelog, declassification)));
+        quality, sla, schedule, ports, access, changelog, declassification, readme.text(), readme.file())));
   }
 
   private Input input(Node node, String at, Problems problems) {
@@ -156,6 +163,39 @@ final class ProductBinder {
     String text = SpecFiles.readSql(file, sqlNode, f.pathOf("sql"), f.problems());
     return text == null ? null
         : f.problems().attempt(sqlNode, f.pathOf("sql"), () -> new Transform(text, sql.trim(), partitionBy));
+  }
+
+  /**
+   * The README's text and the file it was read from: {@code readme} names a {@code .md} file
+   * beside the spec, or is the Markdown itself (with {@code readmeFile} naming where it came from,
+   * as a stored product has it). Both null when there is none or it cannot be read.
+   */
+  private ReadmeText readme(Fields spec) {
+    String value = spec.string("readme", false);
+    String origin = spec.string("readmeFile", false);
+    Node node = spec.value("readme", false);
+    if (value == null) {
+      if (origin != null && node == null) {
+        spec.problems().error(spec.value("readmeFile", false), spec.pathOf("readmeFile"),
+            "readmeFile names the file a README was read from; it needs the readme");
+      }
+      return ReadmeText.NONE;
+    }
+    if (!Readme.namesFile(value)) {
+      String text = spec.problems().attempt(node, spec.pathOf("readme"), () -> Readme.check(value, origin));
+      return text == null ? ReadmeText.NONE : new ReadmeText(text, origin);
+    }
+    String name = value.trim();
+    if (origin != null) {
+      spec.problems().error(spec.value("readmeFile", false), spec.pathOf("readmeFile"),
+          "readmeFile names where an inline README came from; readme already names the file " + name);
+      return ReadmeText.NONE;
+    }
+    Path file = specFile.toAbsolutePath().getParent().resolve(name).normalize();
+    String text = SpecFiles.readReadme(file, node, spec.pathOf("readme"), spec.problems());
+    String checked = text == null ? null
+        : spec.problems().attempt(node, spec.pathOf("readme"), () -> Readme.check(text, name));
+    return checked == null ? ReadmeText.NONE : new ReadmeText(checked, name);
   }
 
   private Column column(Node node, String at, Problems problems) {

@@ -1,5 +1,6 @@
 package dev.meshwork.spec.load;
 
+import dev.meshwork.spec.Readme;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.LongFunction;
 
-/** Reads spec and SQL files: UTF-8 only, never more than {@link #MAX_BYTES}. */
+/**
+ * Reads spec, SQL and README files: UTF-8 only, never more than {@link #MAX_BYTES}
+ * ({@link Readme#MAX_BYTES} for a README).
+ */
 final class SpecFiles {
 
   static final long MAX_BYTES = 10L * 1024 * 1024;
@@ -37,21 +42,34 @@ final class SpecFiles {
 
   /** A transform's SQL file, or null with a problem at the field that names it. */
   static String readSql(Path file, Node field, String path, Problems problems) {
+    return readNamed(file, "SQL file", MAX_BYTES, size -> megabytes(size) + "; the limit is 10 MB", field, path,
+        problems);
+  }
+
+  /** A product's README file, or null with a problem at the field that names it. */
+  static String readReadme(Path file, Node field, String path, Problems problems) {
+    return readNamed(file, "README file", Readme.MAX_BYTES, size -> size + " bytes; " + Readme.limit(), field, path,
+        problems);
+  }
+
+  /** A file a spec field names ({@code what}: "SQL file"), of at most {@code limit} bytes. */
+  private static String readNamed(Path file, String what, long limit, LongFunction<String> tooLarge, Node field,
+                                  String path, Problems problems) {
     try {
       if (!Files.isRegularFile(file)) {
-        problems.error(field, path, "SQL file not found: " + file);
+        problems.error(field, path, what + " not found: " + file);
         return null;
       }
       long size = Files.size(file);
-      if (size > MAX_BYTES) {
-        problems.error(field, path, "SQL file " + file + " is " + megabytes(size) + "; the limit is 10 MB");
+      if (size > limit) {
+        problems.error(field, path, what + " " + file + " is " + tooLarge.apply(size));
         return null;
       }
       return decode(Files.readAllBytes(file));
     } catch (CharacterCodingException e) {
-      problems.error(field, path, "SQL file " + file + " is not UTF-8 text");
+      problems.error(field, path, what + " " + file + " is not UTF-8 text");
     } catch (IOException e) {
-      problems.error(field, path, "cannot read SQL file " + file + ": " + describe(e));
+      problems.error(field, path, "cannot read " + what + " " + file + ": " + describe(e));
     }
     return null;
   }

@@ -33,10 +33,13 @@ class NodeWriterTest {
     Loader loader = new Loader(Path.of(""));
     LoadedResource daily = loader.load(List.of(EXAMPLES.resolve("orders/daily.yaml"))).resources().get(0);
     String sql = ((DataProduct) daily.resource()).spec().transform().sql();
-    String yaml = NodeWriter.write(daily.root(), Map.of("spec.transform.sql", NodeWriter.text(sql)));
+    String readme = ((DataProduct) daily.resource()).spec().readme();
+    String yaml = NodeWriter.write(daily.root(), Map.of("spec.transform.sql", NodeWriter.text(sql),
+        "spec.readme", NodeWriter.text(readme)));
     Resource copy = loader.loadText(Path.of("/elsewhere/daily.yaml"), yaml).resources().get(0).resource();
     assertThat(((DataProduct) copy).spec().transform().sql()).isEqualTo(sql);
     assertThat(((DataProduct) copy).spec().transform().sqlFile()).isNull();
+    assertThat(((DataProduct) copy).spec().readme()).isEqualTo(readme).startsWith("# Orders — Daily Summary\n");
     assertThat(((DataProduct) copy).spec().schema()).isEqualTo(((DataProduct) daily.resource()).spec().schema());
   }
 
