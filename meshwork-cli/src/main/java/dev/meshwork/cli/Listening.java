@@ -2,6 +2,7 @@ package dev.meshwork.cli;
 
 import dev.meshwork.server.ServerOptions;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Where {@code mesh serve} and {@code mesh demo} listen, and the largest request body they take. */
@@ -21,6 +22,6 @@ final class Listening {
 
   /** The server's options; relative paths in applied YAML resolve against the working directory. */
   ServerOptions options() {
-    return new ServerOptions(bind, port, maxBody, ServerOptions.DEFAULT_DRAIN, Path.of(""));
+    return new ServerOptions(bind, port, maxBody, ServerOptions.DEFAULT_DRAIN, Path.of(""), List.of());
   }
 }

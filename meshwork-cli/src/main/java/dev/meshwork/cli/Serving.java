@@ -32,13 +32,15 @@ final class Serving {
   /** Starts serving; the server owns {@code platform} from now on, and closes it when it stops. */
   static Serving start(Platform platform, Home home, ServerOptions options) {
     Authorizer authorizer;
+    ServerOptions serving;
     try {
       authorizer = authorizer(platform, home);
+      serving = options.withFileFolders(ConfigReader.read(home).server().files());
     } catch (RuntimeException e) {
       platform.close();
       throw e;
     }
-    MeshServer server = MeshServer.start(platform, options, authorizer);
+    MeshServer server = MeshServer.start(platform, serving, authorizer);
     try {
       platform.scheduler().start();
     } catch (RuntimeException e) {

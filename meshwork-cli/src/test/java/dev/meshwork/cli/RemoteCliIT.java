@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,8 @@ class RemoteCliIT {
         .replace("sql: sales.sql", "sql: ../specs/sales.sql").replace("mustBeGreaterThan: 0", "mustBeGreaterThan: 1000"));
     platform = Platform.open(new Home(dir.resolve("home")), Map.of(), Clock.systemUTC());
     admin = platform.identities().ensureAdmin().orElseThrow().secret();
-    server = MeshServer.start(platform, ServerOptions.of("127.0.0.1", 0), TokenAuthorizer.of(platform.identities()));
+    server = MeshServer.start(platform, ServerOptions.of("127.0.0.1", 0).withFileFolders(List.of(dir)),
+        TokenAuthorizer.of(platform.identities()));
     url = "http://127.0.0.1:" + server.port();
     Cli applied = remote("apply", "-f", mesh.specs.toString());
     assertThat(applied.exit()).as(applied.err()).isZero();

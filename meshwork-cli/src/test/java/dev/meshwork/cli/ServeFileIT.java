@@ -24,6 +24,8 @@ class ServeFileIT {
   void commandsOnAServedHomeGoToItsServer() throws Exception {
     TestMesh mesh = new TestMesh(dir);
     Path home = dir.resolve("home");
+    Files.createDirectories(home);
+    Files.writeString(home.resolve("meshwork.yaml"), "server: {files: [..]}   # the mesh beside the home\n");
     CommandLine cli = MeshCommand.commandLine(mesh.env);
     StringWriter out = new StringWriter();
     cli.setOut(new PrintWriter(out, true));

@@ -15,6 +15,7 @@ import dev.meshwork.server.TokenAuthorizer;
 import dev.meshwork.spec.error.DeniedException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,9 @@ class RemoteOperationsIT extends OperationsScenarios {
   Operations open(Path home) {
     platform = Platform.open(new Home(home), Map.of(), Clock.systemUTC());
     String admin = platform.identities().ensureAdmin().orElseThrow().secret();
-    server = MeshServer.start(platform, ServerOptions.of("127.0.0.1", 0), TokenAuthorizer.of(platform.identities()));
+    // the client sends the specs with absolute data paths, in the folder the home is in
+    server = MeshServer.start(platform, ServerOptions.of("127.0.0.1", 0).withFileFolders(List.of(home.getParent())),
+        TokenAuthorizer.of(platform.identities()));
     url = "http://127.0.0.1:" + server.port();
     return new RemoteOperations(url, admin);
   }

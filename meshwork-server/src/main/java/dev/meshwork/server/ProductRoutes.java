@@ -24,10 +24,13 @@ final class ProductRoutes {
 
   private final Function<Principal, Operations> operations;
   private final Path specBase;
+  private final List<Path> readable;
 
-  ProductRoutes(Function<Principal, Operations> operations, Path specBase) {
+  /** Applied YAML resolves relative paths against {@code specBase} and may name no file outside {@code readable}. */
+  ProductRoutes(Function<Principal, Operations> operations, Path specBase, List<Path> readable) {
     this.operations = operations;
     this.specBase = specBase;
+    this.readable = readable;
   }
 
   private Operations ops(Request request) {
@@ -94,7 +97,7 @@ final class ProductRoutes {
 
   private Object apply(Request request) {
     String text = request.text();
-    Loader.Result loaded = new Loader(specBase).loadText(specBase.resolve("request.yaml"), text);
+    Loader.Result loaded = new Loader(specBase).confinedTo(readable).loadText(specBase.resolve("request.yaml"), text);
     List<Problem> errors = loaded.problems().stream().filter(Problem::isError).toList();
     if (!errors.isEmpty()) {
       throw new InvalidException("nothing was applied: " + errors.size() + (errors.size() == 1 ? " problem" : " problems")

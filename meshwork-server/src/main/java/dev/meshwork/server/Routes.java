@@ -27,14 +27,15 @@ public final class Routes {
   private Routes() {}
 
   /** The routes, each calling the operations acting as the request's caller. */
-  public static List<Route> all(Function<Principal, Operations> operations, Path specBase, PrometheusMetrics metrics) {
+  public static List<Route> all(Function<Principal, Operations> operations, Path specBase, List<Path> readable,
+                                PrometheusMetrics metrics) {
     RawJson openApi = new RawJson(openApi());
     List<Route> routes = new ArrayList<>();
     routes.add(Route.get("/health", Permission.PUBLIC, r -> Map.of("status", "ok")));
     routes.add(Route.get("/api/v1/openapi.json", Permission.PUBLIC, r -> openApi));
     routes.add(Route.get("/api/v1/me", Permission.READ, Request::principal));
     routes.add(Route.get("/metrics", Permission.READ, r -> new RawText(PrometheusMetrics.CONTENT_TYPE, metrics.scrape())));
-    routes.addAll(new ProductRoutes(operations, specBase).routes());
+    routes.addAll(new ProductRoutes(operations, specBase, readable).routes());
     routes.addAll(new GovernanceRoutes(operations).routes());
     routes.addAll(new AccessRoutes(operations).routes());
     routes.addAll(new AuditRoutes(operations).routes());

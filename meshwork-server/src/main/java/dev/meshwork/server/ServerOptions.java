@@ -3,13 +3,17 @@ package dev.meshwork.server;
 import dev.meshwork.spec.error.InvalidException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How the server listens: address and port (0 picks a free one), the largest request body, how
- * long stopping waits for running requests, and the folder relative SQL and data paths of
- * applied YAML resolve against.
+ * long stopping waits for running requests, the folder relative SQL, README and data paths of
+ * applied YAML resolve against, and the other folders such paths may lead to: applied YAML may
+ * name no file outside the spec base and {@code fileFolders}.
  */
-public record ServerOptions(String bind, int port, long maxBodyBytes, Duration drainTimeout, Path specBase) {
+public record ServerOptions(String bind, int port, long maxBodyBytes, Duration drainTimeout, Path specBase,
+                            List<Path> fileFolders) {
 
   public static final int DEFAULT_PORT = 7420;
   public static final String DEFAULT_BIND = "127.0.0.1";
@@ -30,17 +34,32 @@ public record ServerOptions(String bind, int port, long maxBodyBytes, Duration d
       throw new InvalidException("cannot start the server: the drain timeout must be zero or more");
     }
     specBase = (specBase == null ? Path.of("") : specBase).toAbsolutePath().normalize();
+    fileFolders = fileFolders == null ? List.of()
+        : fileFolders.stream().map(folder -> folder.toAbsolutePath().normalize()).toList();
+  }
+
+  /** Where applied YAML may name files: the spec base, then the other folders. */
+  public List<Path> readableFolders() {
+    List<Path> folders = new ArrayList<>();
+    folders.add(specBase);
+    folders.addAll(fileFolders);
+    return List.copyOf(folders);
   }
 
   public static ServerOptions of(String bind, int port) {
-    return new ServerOptions(bind, port, DEFAULT_MAX_BODY, DEFAULT_DRAIN, null);
+    return new ServerOptions(bind, port, DEFAULT_MAX_BODY, DEFAULT_DRAIN, null, List.of());
   }
 
   public ServerOptions withMaxBodyBytes(long bytes) {
-    return new ServerOptions(bind, port, bytes, drainTimeout, specBase);
+    return new ServerOptions(bind, port, bytes, drainTimeout, specBase, fileFolders);
   }
 
   public ServerOptions withSpecBase(Path base) {
-    return new ServerOptions(bind, port, maxBodyBytes, drainTimeout, base);
+    return new ServerOptions(bind, port, maxBodyBytes, drainTimeout, base, fileFolders);
+  }
+
+  /** These options, letting applied YAML also name files in {@code folders}. */
+  public ServerOptions withFileFolders(List<Path> folders) {
+    return new ServerOptions(bind, port, maxBodyBytes, drainTimeout, specBase, folders);
   }
 }

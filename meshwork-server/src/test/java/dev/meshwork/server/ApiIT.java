@@ -47,6 +47,21 @@ class ApiIT {
   }
 
   @Test
+  void readsNoFileOutsideItsSpecFolder() {
+    String outside = TestMesh.YAML.replace("path: data/sales/*.csv,", "path: ../../etc/*.csv,");
+    assertThat(outside).isNotEqualTo(TestMesh.YAML);
+
+    Http.Response refused = http.send("POST", "/api/v1/resources", "application/yaml", outside);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("details").path(0).path("message").asText())
+        .isEqualTo("'../../etc/*.csv' leads outside " + dir.toAbsolutePath().normalize()
+            + ", the only folder files named by specs are read from here"
+            + " (the server's meshwork.yaml may add folders under server.files)");
+    assertThat(refused.json().path("details").path(0).path("path").asText()).isEqualTo("spec.path");
+  }
+
+  @Test
   void buildsAndReturnsThePublishedRecord() {
     assertThat(built.status()).as(built.text()).isEqualTo(200);
     assertThat(built.json().get("status").asText()).isEqualTo("PUBLISHED");

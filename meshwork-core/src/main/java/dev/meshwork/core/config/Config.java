@@ -11,7 +11,8 @@ import java.util.List;
  * A home's {@code meshwork.yaml}: one record per section, each key with its default. Every key is
  * optional; an absent file means all defaults.
  */
-public record Config(Store store, Lake lake, Engine engine, Scheduling scheduler, Alerts alerts, Auth auth) {
+public record Config(Store store, Lake lake, Engine engine, Scheduling scheduler, Alerts alerts, Auth auth,
+                     Server server) {
 
   /** The metadata database, which also keeps the tables' catalog. */
   public record Store(
@@ -80,6 +81,17 @@ public record Config(Store store, Lake lake, Engine engine, Scheduling scheduler
     }
   }
 
+  /** What {@code mesh serve} lets callers of its API do with the server's own disk. */
+  public record Server(
+      /* server.files: folders, besides the one mesh serve started in, whose files (SQL, READMEs, data) specs
+         applied over the API may name; absolute or relative to the home */
+      List<Path> files) {
+
+    public Server {
+      files = files == null ? List.of() : List.copyOf(files);
+    }
+  }
+
   public static Config defaults(Home home) {
     return new Config(
         new Store("jdbc", h2Url(home), "sa", null),
@@ -87,7 +99,8 @@ public record Config(Store store, Lake lake, Engine engine, Scheduling scheduler
         new Engine("duckdb", 0, null, 60),
         new Scheduling(Duration.ofSeconds(30), "0 3 * * *", ZoneOffset.UTC),
         new Alerts(List.of()),
-        new Auth(null));
+        new Auth(null),
+        new Server(List.of()));
   }
 
   /**

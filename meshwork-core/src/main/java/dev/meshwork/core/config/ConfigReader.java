@@ -26,9 +26,10 @@ public final class ConfigReader {
       "auth", List.of("oidc"),
       "auth.oidc", List.of("issuer", "jwks-url", "audience", "user-claim"),
       "scheduler", List.of("tick", "retention", "zone"),
-      "alerts", List.of("webhooks"));
+      "alerts", List.of("webhooks"),
+      "server", List.of("files"));
   /** The keys whose value is a list of scalars; every other key holds one. */
-  private static final List<String> LISTS = List.of("alerts.webhooks");
+  private static final List<String> LISTS = List.of("alerts.webhooks", "server.files");
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
@@ -76,12 +77,32 @@ public final class ConfigReader {
             reader.number(values, "engine.query-timeout", defaults.engine().queryTimeout())),
         ScheduleSettings.scheduling(values, defaults.scheduler(), reader.problems),
         ScheduleSettings.alerts(values, defaults.alerts(), reader.problems),
-        new Config.Auth(OidcReader.read(values, reader.sections, reader.problems)));
+        new Config.Auth(OidcReader.read(values, reader.sections, reader.problems)),
+        new Config.Server(reader.folders(values, "server.files", home)));
     if (!reader.problems.isEmpty()) {
       reader.problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
       throw new InvalidException(file + " is not a valid configuration", reader.problems);
     }
     return config;
+  }
+
+  /** A list of folders, each absolute or relative to the home; an item that is not a path is a problem. */
+  private List<Path> folders(Map<String, Node> values, String key, Home home) {
+    Node node = values.get(key);
+    if (node == null || node instanceof Node.Scalar scalar && scalar.isNull()) {
+      return List.of();
+    }
+    List<Node> items = node instanceof Node.Sequence list ? list.items() : List.of(node);
+    List<Path> folders = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.get(i) instanceof Node.Scalar item) || item.isNull() || item.value().isBlank()) {
+        problems.add(Problem.error(items.get(i).position(), key + "[" + i + "]",
+            "expected a folder, absolute or relative to the home, not " + items.get(i).describe()));
+        continue;
+      }
+      folders.add(home.dir().resolve(item.value().trim()).toAbsolutePath().normalize());
+    }
+    return folders;
   }
 
   private void collect(Node root, Map<String, Node> values) {

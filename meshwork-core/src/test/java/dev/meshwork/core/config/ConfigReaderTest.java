@@ -102,7 +102,7 @@ class ConfigReaderTest {
         .containsExactly(
             "meshwork.yaml:2:3: store.ulr: unknown key (did you mean 'url'?) (keys of store: type, url, user, password)",
             "meshwork.yaml:4:12: engine.threads: expected a whole number of 0 or more, not 'many'",
-            "meshwork.yaml:5:1: lakes: unknown section (did you mean 'lake'?) (sections: alerts, auth, engine, lake, scheduler, store)");
+            "meshwork.yaml:5:1: lakes: unknown section (did you mean 'lake'?) (sections: alerts, auth, engine, lake, scheduler, server, store)");
   }
 
   @Test
@@ -132,6 +132,18 @@ class ConfigReaderTest {
         .isEqualTo("off");
     assertThat(ConfigReader.parse(home, "meshwork.yaml", "alerts: {webhooks: http://localhost:9000/alerts}\n")
         .alerts().webhooks()).containsExactly("http://localhost:9000/alerts");
+  }
+
+  @Test
+  void theServerReadsFilesOnlyWhereItStartedUnlessFoldersAreAdded() {
+    assertThat(ConfigReader.parse(home, "meshwork.yaml", "store: {user: sa}\n").server().files()).isEmpty();
+    assertThat(ConfigReader.parse(home, "meshwork.yaml", "server: {files: [/srv/landing, specs/../shared]}\n")
+        .server().files()).containsExactly(Path.of("/srv/landing"), home.dir().resolve("shared").toAbsolutePath().normalize());
+    assertThatThrownBy(() -> ConfigReader.parse(home, "meshwork.yaml", "server:\n  files: [{path: x}]\n"))
+        .isInstanceOf(InvalidException.class)
+        .extracting(e -> ((InvalidException) e).problems().stream().map(Problem::toString).toList())
+        .asList()
+        .containsExactly("meshwork.yaml:2:11: server.files[0]: expected a folder, absolute or relative to the home, not a mapping");
   }
 
   @Test

@@ -23,10 +23,24 @@ public final class Loader {
   public record Result(List<LoadedResource> resources, List<Problem> problems, int files) {}
 
   private final Path base;
+  private final List<Path> confine;
 
   /** File names in problems are shown relative to {@code base} when they lie below it. */
   public Loader(Path base) {
+    this(base, null);
+  }
+
+  private Loader(Path base, List<Path> confine) {
     this.base = base.toAbsolutePath().normalize();
+    this.confine = confine;
+  }
+
+  /**
+   * This loader, refusing specs that name files (SQL, READMEs, data) outside {@code folders}: for
+   * specs sent to a server, which must not read what its users could not otherwise reach.
+   */
+  public Loader confinedTo(List<Path> folders) {
+    return new Loader(base, folders.stream().map(folder -> folder.toAbsolutePath().normalize()).toList());
   }
 
   public static Loader fromWorkingDirectory() {
@@ -89,7 +103,7 @@ public final class Loader {
       }
       documents++;
       int before = problems.errorCount();
-      Resource resource = new ResourceBinder(file, problems).bind(document.root());
+      Resource resource = new ResourceBinder(new SpecPaths(file, confine), problems).bind(document.root());
       if (resource != null && problems.errorCount() == before) {
         resources.add(new LoadedResource(resource, display, file, document.index(), document.root()));
       }

@@ -50,10 +50,10 @@ final class ProductBinder {
     static final ReadmeText NONE = new ReadmeText(null, null);
   }
 
-  private final Path specFile;
+  private final SpecPaths paths;
 
-  ProductBinder(Path specFile) {
-    this.specFile = specFile;
+  ProductBinder(SpecPaths paths) {
+    this.paths = paths;
   }
 
   DataProduct bind(Metadata metadata, Fields spec) {
@@ -159,7 +159,10 @@ final class ProductBinder {
           "sqlFile names where inline SQL came from; sql already names the file " + sql.trim());
       return null;
     }
-    Path file = specFile.toAbsolutePath().getParent().resolve(sql.trim()).normalize();
+    Path file = paths.resolveInside(sql.trim(), sqlNode, f.pathOf("sql"), f.problems());
+    if (file == null) {
+      return null;
+    }
     String text = SpecFiles.readSql(file, sqlNode, f.pathOf("sql"), f.problems());
     return text == null ? null
         : f.problems().attempt(sqlNode, f.pathOf("sql"), () -> new Transform(text, sql.trim(), partitionBy));
@@ -191,7 +194,10 @@ final class ProductBinder {
           "readmeFile names where an inline README came from; readme already names the file " + name);
       return ReadmeText.NONE;
     }
-    Path file = specFile.toAbsolutePath().getParent().resolve(name).normalize();
+    Path file = paths.resolveInside(name, node, spec.pathOf("readme"), spec.problems());
+    if (file == null) {
+      return ReadmeText.NONE;
+    }
     String text = SpecFiles.readReadme(file, node, spec.pathOf("readme"), spec.problems());
     String checked = text == null ? null
         : spec.problems().attempt(node, spec.pathOf("readme"), () -> Readme.check(text, name));

@@ -29,11 +29,11 @@ final class ResourceBinder {
   private static final List<String> POLICY_SPEC =
       List.of("description", "scope", "on", "severity", "when", "rule", "message");
 
-  private final Path specFile;
+  private final SpecPaths paths;
   private final Problems problems;
 
-  ResourceBinder(Path specFile, Problems problems) {
-    this.specFile = specFile;
+  ResourceBinder(SpecPaths paths, Problems problems) {
+    this.paths = paths;
     this.problems = problems;
   }
 
@@ -63,8 +63,8 @@ final class ResourceBinder {
     Metadata metadata = metadata(kind, metadataFields);
     Resource resource = spec == null ? null : switch (kind) {
       case DOMAIN -> domain(metadata, spec);
-      case SOURCE -> new SourceBinder(specFile).bind(metadata, spec);
-      case DATA_PRODUCT -> new ProductBinder(specFile).bind(metadata, spec);
+      case SOURCE -> new SourceBinder(paths).bind(metadata, spec);
+      case DATA_PRODUCT -> new ProductBinder(paths).bind(metadata, spec);
       case POLICY -> policy(metadata, spec);
     };
     return problems.errorCount() == before ? resource : null;

@@ -14,10 +14,10 @@ final class SourceBinder {
   private static final List<String> FILES = List.of("type", "path", "format", "csv");
   private static final List<String> CSV = List.of("header", "delimiter");
 
-  private final Path specFile;
+  private final SpecPaths paths;
 
-  SourceBinder(Path specFile) {
-    this.specFile = specFile;
+  SourceBinder(SpecPaths paths) {
+    this.paths = paths;
   }
 
   Source bind(Metadata metadata, Fields spec) {
@@ -79,7 +79,11 @@ final class SourceBinder {
     if (path == null || format == null) {
       return null;
     }
-    String resolved = specFile.toAbsolutePath().getParent().resolve(path).normalize().toString();
+    Path inside = paths.resolveInside(path, spec.value("path", true), spec.pathOf("path"), spec.problems());
+    if (inside == null) {
+      return null;
+    }
+    String resolved = inside.toString();
     Source.Csv finalCsv = csv;
     return spec.problems().attempt(spec.node(), spec.path(),
         () -> new Source.Spec(Source.Type.FILES, null, null, null, null, null, resolved, format, finalCsv));
