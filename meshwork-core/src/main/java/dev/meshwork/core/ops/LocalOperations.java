@@ -13,7 +13,9 @@ import dev.meshwork.core.registry.Registry;
 import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.core.spi.AuditEntry;
 import dev.meshwork.core.spi.AuditFilter;
+import dev.meshwork.core.spi.BuildCount;
 import dev.meshwork.core.spi.BuildRecord;
+import dev.meshwork.core.spi.BuildSummary;
 import dev.meshwork.core.spi.Engine;
 import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.PolicyResult;
@@ -33,9 +35,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The operations, run in this process on an open platform, acting as one caller. */
@@ -145,7 +150,14 @@ public final class LocalOperations implements Operations {
     if (product != null) {
       return List.of(statusOf((DataProduct) registry.requireProduct(product).resource()));
     }
-    return registry.products().stream().map(this::statusOf).toList();
+    Map<ProductRef, BuildSummary> last = store.latestBuilds(null);
+    Map<ProductRef, BuildSummary> published = store.latestBuilds(BuildRecord.Status.PUBLISHED);
+    return registry.products().stream().map(each -> {
+      BuildSummary lastBuild = last.get(each.ref());
+      // a product never built has no table to read
+      return ProductState.status(each, lastBuild, published.get(each.ref()),
+          lastBuild == null ? Optional.empty() : tables.current(each.ref()));
+    }).toList();
   }
 
   private ProductStatus statusOf(DataProduct product) {
@@ -166,6 +178,23 @@ public final class LocalOperations implements Operations {
     String location = state.current().isPresent() ? tables.location(ref) : null;
     return new ProductDescription(product, applied.stored().generation(), applied.stored().updatedAt(), location,
         state.status(product), state.published().orElse(null), upstream, downstream);
+  }
+
+  @Override
+  public List<ProductSummary> products() {
+    Map<ProductRef, BuildSummary> last = store.latestBuilds(null);
+    Map<ProductRef, BuildSummary> published = store.latestBuilds(BuildRecord.Status.PUBLISHED);
+    return registry.products().stream()
+        .map(each -> ProductSummary.of(each, last.get(each.ref()), published.get(each.ref())))
+        .toList();
+  }
+
+  @Override
+  public List<BuildCount> buildsPerDay(LocalDate since) {
+    if (since == null) {
+      throw new InvalidException("cannot count the builds per day: since is missing");
+    }
+    return store.buildsPerDay(since.atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 
   @Override
