@@ -5,9 +5,11 @@ import dev.meshwork.core.access.AccessFilter;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.ops.ProductDescription;
 import dev.meshwork.core.ops.ProductStatus;
+import dev.meshwork.core.ops.ProductSummary;
 import dev.meshwork.core.ops.SearchHit;
 import dev.meshwork.core.schedule.Freshness;
 import dev.meshwork.core.spi.AccessRequest;
+import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.Rows;
 import dev.meshwork.core.spi.StateChange;
 import dev.meshwork.server.web.Views.ProductCard;
@@ -19,10 +21,12 @@ import dev.meshwork.spec.error.MeshException;
 import dev.meshwork.spec.error.NotFoundException;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,6 +37,8 @@ final class Catalog {
 
   static final int SAMPLE_ROWS = 10;
   private static final int SEARCH_LIMIT = 200;
+  /** How many cards a page of results shows. */
+  static final int PAGE_SIZE = 50;
 
   private final Templates templates;
   private final Supplier<List<Freshness>> freshness;
@@ -51,24 +57,30 @@ final class Catalog {
     String query = request.query("q");
     Map<SearchFacets.Kind, String> filters = SearchFacets.filters(request::query);
     Operations ops = request.operations();
-    List<ProductCard> all = new ArrayList<>();
     Map<String, String> fresh = freshnessByProduct();
+    Map<String, ProductSummary> products = new LinkedHashMap<>();
+    ops.products().forEach(p -> products.put(p.product().ref().toString(), p));
+    List<ProductCard> all = new ArrayList<>();
     if (query == null) {
-      for (ProductStatus status : ops.status(null)) {
-        all.add(card(ops.describe(ProductRef.parse(status.product())), fresh));
-      }
+      products.values().forEach(p -> all.add(card(p, fresh)));
     } else {
       for (SearchHit hit : ops.search(query, SEARCH_LIMIT)) {
-        all.add(card(ops.describe(ProductRef.parse(hit.product())), fresh));
+        ProductSummary product = products.get(hit.product());
+        if (product != null) {
+          all.add(card(product, fresh));
+        }
       }
     }
-    List<ProductCard> shown = all.stream().filter(c -> SearchFacets.matches(c, filters)).toList();
+    List<ProductCard> matching = all.stream().filter(c -> SearchFacets.matches(c, filters)).toList();
+    Views.Paging paging = SearchFacets.paging(request.query("page"), matching.size(), PAGE_SIZE, query, filters);
     templates.render(request.context(), 200, "search.jte", request.page(query == null ? "Products" : "Search: " + query, "search"),
-        new Views.SearchView(query, shown, SearchFacets.facets(SearchFacets.Kind.DOMAIN, all, query, filters),
+        new Views.SearchView(query, matching.subList(paging.from(), paging.to()),
+            SearchFacets.facets(SearchFacets.Kind.DOMAIN, all, query, filters),
             SearchFacets.facets(SearchFacets.Kind.CLASSIFICATION, all, query, filters),
             SearchFacets.facets(SearchFacets.Kind.TAG, all, query, filters),
             SearchFacets.facets(SearchFacets.Kind.FRESHNESS, all, query, filters),
-            SearchFacets.facets(SearchFacets.Kind.QUALITY, all, query, filters), SearchFacets.describe(filters)));
+            SearchFacets.facets(SearchFacets.Kind.QUALITY, all, query, filters), SearchFacets.describe(filters),
+            matching.size(), paging));
   }
 
   void product(WebRequest request) {
@@ -84,13 +96,11 @@ final class Catalog {
 
   void domain(WebRequest request) {
     String name = request.context().pathParam("name");
-    Operations ops = request.operations();
     Map<String, String> fresh = freshnessByProduct();
     List<ProductCard> products = new ArrayList<>();
-    for (ProductStatus status : ops.status(null)) {
-      ProductRef ref = ProductRef.parse(status.product());
-      if (ref.domain().equals(name)) {
-        products.add(card(ops.describe(ref), fresh));
+    for (ProductSummary product : request.operations().products()) {
+      if (product.product().ref().domain().equals(name)) {
+        products.add(card(product, fresh));
       }
     }
     if (products.isEmpty()) {
@@ -105,10 +115,7 @@ final class Catalog {
   void dashboard(WebRequest request) {
     Operations ops = request.operations();
     Map<String, String> fresh = freshnessByProduct();
-    List<ProductCard> products = new ArrayList<>();
-    for (ProductStatus status : ops.status(null)) {
-      products.add(card(ops.describe(ProductRef.parse(status.product())), fresh));
-    }
+    List<ProductCard> products = ops.products().stream().map(p -> card(p, fresh)).toList();
     templates.render(request.context(), 200, "dashboard.jte", request.page("Dashboard", "dashboard"),
         Dashboard.view(ops, products, clock));
   }
@@ -178,15 +185,23 @@ final class Catalog {
   }
 
   static ProductCard card(ProductDescription description, Map<String, String> freshness) {
-    DataProduct product = description.product();
     ProductStatus status = description.status();
+    return card(description.product(), status.qualityScore(), status.lastBuildStatus(), status.publishedAt(), freshness);
+  }
+
+  /** A product's card from what a listing tells of it: the same card its description makes. */
+  static ProductCard card(ProductSummary summary, Map<String, String> freshness) {
+    return card(summary.product(), summary.qualityScore(), summary.lastBuildStatus(), summary.publishedAt(), freshness);
+  }
+
+  private static ProductCard card(DataProduct product, Double quality, BuildRecord.Status lastBuild, Instant publishedAt,
+                                  Map<String, String> freshness) {
     String ref = product.ref().toString();
     String title = product.metadata().title() == null ? ref : product.metadata().title();
     return new ProductCard(ref, product.ref().domain(), title, summary(product.metadata().description()),
         product.spec().classification().name(), product.metadata().tags(), product.metadata().owner(), product.spec().version(),
-        freshness.getOrDefault(ref, "none"), status.qualityScore(),
-        status.lastBuildStatus() == null ? "never built" : status.lastBuildStatus().name().toLowerCase(java.util.Locale.ROOT),
-        status.publishedAt());
+        freshness.getOrDefault(ref, "none"), quality,
+        lastBuild == null ? "never built" : lastBuild.name().toLowerCase(java.util.Locale.ROOT), publishedAt);
   }
 
   /** The first line of a description, for lists. */
