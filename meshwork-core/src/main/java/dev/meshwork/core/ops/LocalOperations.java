@@ -38,6 +38,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,14 +151,22 @@ public final class LocalOperations implements Operations {
     if (product != null) {
       return List.of(statusOf((DataProduct) registry.requireProduct(product).resource()));
     }
-    Map<ProductRef, BuildSummary> last = store.latestBuilds(null);
-    Map<ProductRef, BuildSummary> published = store.latestBuilds(BuildRecord.Status.PUBLISHED);
-    return registry.products().stream().map(each -> {
-      BuildSummary lastBuild = last.get(each.ref());
+    Map<String, BuildSummary> last = byId(store.latestBuilds(null));
+    Map<String, BuildSummary> published = byId(store.latestBuilds(BuildRecord.Status.PUBLISHED));
+    return registry.all(Kind.DATA_PRODUCT).stream().map(applied -> {
+      DataProduct each = (DataProduct) applied.resource();
+      BuildSummary lastBuild = last.get(applied.stored().id());
       // a product never built has no table to read
-      return ProductState.status(each, lastBuild, published.get(each.ref()),
-          lastBuild == null ? Optional.empty() : tables.current(each.ref()));
+      return ProductState.status(each, lastBuild, published.get(applied.stored().id()),
+          lastBuild == null ? Optional.empty() : tables.current(lastBuild.product()));
     }).toList();
+  }
+
+  /** Builds by their product's id ({@code domain.name}), which listings look them up by. */
+  private static Map<String, BuildSummary> byId(Map<ProductRef, BuildSummary> builds) {
+    Map<String, BuildSummary> byId = new HashMap<>();
+    builds.forEach((ref, build) -> byId.put(ref.toString(), build));
+    return byId;
   }
 
   private ProductStatus statusOf(DataProduct product) {
@@ -182,10 +191,11 @@ public final class LocalOperations implements Operations {
 
   @Override
   public List<ProductSummary> products() {
-    Map<ProductRef, BuildSummary> last = store.latestBuilds(null);
-    Map<ProductRef, BuildSummary> published = store.latestBuilds(BuildRecord.Status.PUBLISHED);
-    return registry.products().stream()
-        .map(each -> ProductSummary.of(each, last.get(each.ref()), published.get(each.ref())))
+    Map<String, BuildSummary> last = byId(store.latestBuilds(null));
+    Map<String, BuildSummary> published = byId(store.latestBuilds(BuildRecord.Status.PUBLISHED));
+    return registry.all(Kind.DATA_PRODUCT).stream()
+        .map(applied -> ProductSummary.of((DataProduct) applied.resource(), last.get(applied.stored().id()),
+            published.get(applied.stored().id())))
         .toList();
   }
 

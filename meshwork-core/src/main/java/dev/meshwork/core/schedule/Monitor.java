@@ -42,10 +42,11 @@ public final class Monitor {
   public List<Freshness> freshness() {
     Instant now = clock.instant();
     // every product's last publish in one read, not one per product
-    Map<ProductRef, BuildSummary> published = store.latestBuilds(BuildRecord.Status.PUBLISHED);
+    Map<String, BuildSummary> published = new HashMap<>();
+    store.latestBuilds(BuildRecord.Status.PUBLISHED).forEach((ref, build) -> published.put(ref.toString(), build));
     List<Freshness> all = new ArrayList<>();
     for (Registry.Applied applied : registry.all(Kind.DATA_PRODUCT)) {
-      BuildSummary last = published.get(((DataProduct) applied.resource()).ref());
+      BuildSummary last = published.get(applied.stored().id());
       freshnessOf(applied, last == null ? null : last.finishedAt(), now).ifPresent(all::add);
     }
     return all;

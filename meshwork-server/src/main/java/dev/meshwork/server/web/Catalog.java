@@ -25,10 +25,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -58,18 +59,23 @@ final class Catalog {
     Map<SearchFacets.Kind, String> filters = SearchFacets.filters(request::query);
     Operations ops = request.operations();
     Map<String, String> fresh = freshnessByProduct();
-    Map<String, ProductSummary> products = new LinkedHashMap<>();
-    ops.products().forEach(p -> products.put(p.product().ref().toString(), p));
     List<ProductCard> all = new ArrayList<>();
     if (query == null) {
-      products.values().forEach(p -> all.add(card(p, fresh)));
+      ops.products().forEach(p -> all.add(card(p, fresh)));
     } else {
+      // the hits' cards, best hit first
+      Map<String, Integer> rank = new HashMap<>();
       for (SearchHit hit : ops.search(query, SEARCH_LIMIT)) {
-        ProductSummary product = products.get(hit.product());
-        if (product != null) {
-          all.add(card(product, fresh));
+        rank.putIfAbsent(hit.product(), rank.size());
+      }
+      ProductCard[] hits = new ProductCard[rank.size()];
+      for (ProductSummary product : ops.products()) {
+        Integer at = rank.get(product.product().metadata().domain() + "." + product.product().metadata().name());
+        if (at != null) {
+          hits[at] = card(product, fresh);
         }
       }
+      Arrays.stream(hits).filter(Objects::nonNull).forEach(all::add);
     }
     List<ProductCard> matching = all.stream().filter(c -> SearchFacets.matches(c, filters)).toList();
     Views.Paging paging = SearchFacets.paging(request.query("page"), matching.size(), PAGE_SIZE, query, filters);
@@ -99,7 +105,7 @@ final class Catalog {
     Map<String, String> fresh = freshnessByProduct();
     List<ProductCard> products = new ArrayList<>();
     for (ProductSummary product : request.operations().products()) {
-      if (product.product().ref().domain().equals(name)) {
+      if (product.product().metadata().domain().equals(name)) {
         products.add(card(product, fresh));
       }
     }
@@ -196,9 +202,10 @@ final class Catalog {
 
   private static ProductCard card(DataProduct product, Double quality, BuildRecord.Status lastBuild, Instant publishedAt,
                                   Map<String, String> freshness) {
-    String ref = product.ref().toString();
+    // the metadata's parts, not ref(), which checks the names again (a page makes thousands of cards)
+    String ref = product.metadata().domain() + "." + product.metadata().name();
     String title = product.metadata().title() == null ? ref : product.metadata().title();
-    return new ProductCard(ref, product.ref().domain(), title, summary(product.metadata().description()),
+    return new ProductCard(ref, product.metadata().domain(), title, summary(product.metadata().description()),
         product.spec().classification().name(), product.metadata().tags(), product.metadata().owner(), product.spec().version(),
         freshness.getOrDefault(ref, "none"), quality,
         lastBuild == null ? "never built" : lastBuild.name().toLowerCase(java.util.Locale.ROOT), publishedAt);
@@ -209,7 +216,12 @@ final class Catalog {
     if (description == null || description.isBlank()) {
       return "";
     }
-    String line = description.strip().lines().findFirst().orElse("");
+    String text = description.strip();
+    int end = 0;
+    while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+      end++;
+    }
+    String line = text.substring(0, end);
     return line.length() > 160 ? line.substring(0, 157) + "..." : line;
   }
 

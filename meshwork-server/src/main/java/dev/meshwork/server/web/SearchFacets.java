@@ -76,8 +76,15 @@ final class SearchFacets {
   static List<Facet> facets(Kind kind, List<ProductCard> cards, String query, Map<Kind, String> filters) {
     Map<String, Long> counts = kind.labels.isEmpty() ? new TreeMap<>() : new LinkedHashMap<>();
     kind.labels.keySet().forEach(value -> counts.put(value, 0L));
-    cards.stream().flatMap(card -> kind.values.apply(card).stream().distinct())
-        .forEach(value -> counts.merge(value, 1L, Long::sum));
+    for (ProductCard card : cards) {
+      List<String> values = kind.values.apply(card);
+      for (int i = 0; i < values.size(); i++) {
+        // a value a card has twice (a tag repeated) counts once
+        if (values.indexOf(values.get(i)) == i) {
+          counts.merge(values.get(i), 1L, Long::sum);
+        }
+      }
+    }
     List<Facet> facets = new ArrayList<>();
     for (Map.Entry<String, Long> entry : counts.entrySet()) {
       if (entry.getValue() == 0) {
