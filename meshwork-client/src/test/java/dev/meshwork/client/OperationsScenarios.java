@@ -158,7 +158,9 @@ abstract class OperationsScenarios {
     List<ProductSummary> products = operations.products();
 
     assertThat(products).extracting(p -> p.product().ref()).containsExactly(SALES, STRICT);
-    assertThat(products.get(0).product()).isEqualTo(operations.describe(SALES).product());
+    ProductDescription sales = operations.describe(SALES);
+    assertThat(products.get(0)).extracting(ProductSummary::product, ProductSummary::appliedAt)
+        .containsExactly(sales.product(), sales.appliedAt());
     assertThat(products.get(0)).extracting(ProductSummary::publishedVersion, ProductSummary::qualityScore,
         ProductSummary::lastBuildStatus, ProductSummary::lastError).containsExactly("1.0.0", 100.0, BuildRecord.Status.PUBLISHED, null);
     assertThat(products.get(1)).extracting(ProductSummary::lastBuild, ProductSummary::lastBuildStatus,

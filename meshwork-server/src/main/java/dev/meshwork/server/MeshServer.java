@@ -75,7 +75,7 @@ public final class MeshServer implements AutoCloseable {
     WebCatalog web;
     try {
       web = new WebCatalog(platform::operationsFor, platform.identities()::authenticate,
-          () -> platform.monitor().freshness(), product -> platform.monitor().history(product, 20), Clock.systemUTC());
+          product -> platform.monitor().history(product, 20), Clock.systemUTC());
     } catch (RuntimeException e) {
       platform.close();
       throw e;

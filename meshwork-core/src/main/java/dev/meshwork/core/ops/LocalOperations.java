@@ -194,8 +194,8 @@ public final class LocalOperations implements Operations {
     Map<String, BuildSummary> last = byId(store.latestBuilds(null));
     Map<String, BuildSummary> published = byId(store.latestBuilds(BuildRecord.Status.PUBLISHED));
     return registry.all(Kind.DATA_PRODUCT).stream()
-        .map(applied -> ProductSummary.of((DataProduct) applied.resource(), last.get(applied.stored().id()),
-            published.get(applied.stored().id())))
+        .map(applied -> ProductSummary.of((DataProduct) applied.resource(), applied.stored().updatedAt(),
+            last.get(applied.stored().id()), published.get(applied.stored().id())))
         .toList();
   }
 

@@ -7,7 +7,7 @@ import dev.meshwork.core.ops.ProductDescription;
 import dev.meshwork.core.ops.ProductStatus;
 import dev.meshwork.core.ops.ProductSummary;
 import dev.meshwork.core.ops.SearchHit;
-import dev.meshwork.core.schedule.Freshness;
+import dev.meshwork.core.schedule.FreshnessRule;
 import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.Rows;
@@ -15,6 +15,7 @@ import dev.meshwork.core.spi.StateChange;
 import dev.meshwork.server.web.Views.ProductCard;
 import dev.meshwork.spec.DataProduct;
 import dev.meshwork.spec.ProductRef;
+import dev.meshwork.spec.Sla;
 import dev.meshwork.spec.error.DeniedException;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.error.MeshException;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /** The catalog's pages: search, products, domains, the dashboard and the user's own page, and their forms. */
 final class Catalog {
@@ -42,14 +42,11 @@ final class Catalog {
   static final int PAGE_SIZE = 50;
 
   private final Templates templates;
-  private final Supplier<List<Freshness>> freshness;
   private final Function<ProductRef, List<StateChange>> stateChanges;
   private final Clock clock;
 
-  Catalog(Templates templates, Supplier<List<Freshness>> freshness, Function<ProductRef, List<StateChange>> stateChanges,
-          Clock clock) {
+  Catalog(Templates templates, Function<ProductRef, List<StateChange>> stateChanges, Clock clock) {
     this.templates = templates;
-    this.freshness = freshness;
     this.stateChanges = stateChanges;
     this.clock = clock;
   }
@@ -58,10 +55,10 @@ final class Catalog {
     String query = request.query("q");
     Map<SearchFacets.Kind, String> filters = SearchFacets.filters(request::query);
     Operations ops = request.operations();
-    Map<String, String> fresh = freshnessByProduct();
+    Instant now = clock.instant();
     List<ProductCard> all = new ArrayList<>();
     if (query == null) {
-      ops.products().forEach(p -> all.add(card(p, fresh)));
+      ops.products().forEach(p -> all.add(card(p, now)));
     } else {
       // the hits' cards, best hit first
       Map<String, Integer> rank = new HashMap<>();
@@ -72,7 +69,7 @@ final class Catalog {
       for (ProductSummary product : ops.products()) {
         Integer at = rank.get(product.product().metadata().domain() + "." + product.product().metadata().name());
         if (at != null) {
-          hits[at] = card(product, fresh);
+          hits[at] = card(product, now);
         }
       }
       Arrays.stream(hits).filter(Objects::nonNull).forEach(all::add);
@@ -93,7 +90,7 @@ final class Catalog {
     ProductRef ref = ref(request.context().pathParam("ref"));
     Operations ops = request.operations();
     ProductDescription description = ops.describe(ref);
-    Views.ProductView view = ProductPage.view(description, card(description, freshnessByProduct()), ops,
+    Views.ProductView view = ProductPage.view(description, card(description, clock.instant()), ops,
         sample(ops, ref), ops.accessRequests(new AccessFilter(ref, null, AccessFilter.View.MINE, 20)),
         stateChanges.apply(ref), ops.accessRequests(AccessFilter.grants(ref,
             AccessFilter.View.VISIBLE, 100)));
@@ -102,11 +99,11 @@ final class Catalog {
 
   void domain(WebRequest request) {
     String name = request.context().pathParam("name");
-    Map<String, String> fresh = freshnessByProduct();
+    Instant now = clock.instant();
     List<ProductCard> products = new ArrayList<>();
     for (ProductSummary product : request.operations().products()) {
       if (product.product().metadata().domain().equals(name)) {
-        products.add(card(product, fresh));
+        products.add(card(product, now));
       }
     }
     if (products.isEmpty()) {
@@ -120,8 +117,8 @@ final class Catalog {
 
   void dashboard(WebRequest request) {
     Operations ops = request.operations();
-    Map<String, String> fresh = freshnessByProduct();
-    List<ProductCard> products = ops.products().stream().map(p -> card(p, fresh)).toList();
+    Instant now = clock.instant();
+    List<ProductCard> products = ops.products().stream().map(p -> card(p, now)).toList();
     templates.render(request.context(), 200, "dashboard.jte", request.page("Dashboard", "dashboard"),
         Dashboard.view(ops, products, clock));
   }
@@ -182,33 +179,40 @@ final class Catalog {
     }
   }
 
-  private Map<String, String> freshnessByProduct() {
-    Map<String, String> states = new HashMap<>();
-    for (Freshness f : freshness.get()) {
-      states.put(f.product().toString(), f.late() ? "late" : "fresh");
-    }
-    return states;
-  }
-
-  static ProductCard card(ProductDescription description, Map<String, String> freshness) {
+  /** A product's card at {@code now}, from its description. */
+  static ProductCard card(ProductDescription description, Instant now) {
     ProductStatus status = description.status();
-    return card(description.product(), status.qualityScore(), status.lastBuildStatus(), status.publishedAt(), freshness);
+    return card(description.product(), status.qualityScore(), status.lastBuildStatus(), status.publishedAt(),
+        description.appliedAt(), now);
   }
 
-  /** A product's card from what a listing tells of it: the same card its description makes. */
-  static ProductCard card(ProductSummary summary, Map<String, String> freshness) {
-    return card(summary.product(), summary.qualityScore(), summary.lastBuildStatus(), summary.publishedAt(), freshness);
+  /** A product's card at {@code now} from what a listing tells of it: the same card its description makes. */
+  static ProductCard card(ProductSummary summary, Instant now) {
+    return card(summary.product(), summary.qualityScore(), summary.lastBuildStatus(), summary.publishedAt(),
+        summary.appliedAt(), now);
   }
 
   private static ProductCard card(DataProduct product, Double quality, BuildRecord.Status lastBuild, Instant publishedAt,
-                                  Map<String, String> freshness) {
+                                  Instant appliedAt, Instant now) {
     // the metadata's parts, not ref(), which checks the names again (a page makes thousands of cards)
     String ref = product.metadata().domain() + "." + product.metadata().name();
     String title = product.metadata().title() == null ? ref : product.metadata().title();
     return new ProductCard(ref, product.metadata().domain(), title, summary(product.metadata().description()),
         product.spec().classification().name(), product.metadata().tags(), product.metadata().owner(), product.spec().version(),
-        freshness.getOrDefault(ref, "none"), quality,
+        freshness(product, publishedAt, appliedAt, now), quality,
         lastBuild == null ? "never built" : lastBuild.name().toLowerCase(java.util.Locale.ROOT), publishedAt);
+  }
+
+  /**
+   * Fresh or late against the product's freshness SLA at {@code now}, as the monitor tells it (from
+   * the last publish, or from when it was applied if it never published); none without an SLA.
+   */
+  static String freshness(DataProduct product, Instant publishedAt, Instant appliedAt, Instant now) {
+    Sla sla = product.spec().sla();
+    if (sla == null || sla.freshness() == null) {
+      return "none";
+    }
+    return now.isBefore(FreshnessRule.lateAt(sla.freshness(), publishedAt, appliedAt)) ? "fresh" : "late";
   }
 
   /** The first line of a description, for lists. */

@@ -3,7 +3,6 @@ package dev.meshwork.server.web;
 import dev.meshwork.core.identity.Authentication;
 import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.ops.Operations;
-import dev.meshwork.core.schedule.Freshness;
 import dev.meshwork.core.spi.EngineException;
 import dev.meshwork.core.spi.StateChange;
 import dev.meshwork.spec.ProductRef;
@@ -23,7 +22,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,22 +54,21 @@ public final class WebCatalog {
   private final byte[] css;
 
   /**
-   * {@code authenticate} checks a token's secret; {@code freshness} tells every product's freshness
-   * against its SLA now.
+   * {@code authenticate} checks a token's secret; {@code clock} tells the sessions' and the
+   * products' freshness's time.
    */
   public WebCatalog(Function<Principal, Operations> operations, Function<String, Authentication> authenticate,
-                    Supplier<List<Freshness>> freshness, Clock clock) {
-    this(operations, authenticate, freshness, product -> List.of(), clock);
+                    Clock clock) {
+    this(operations, authenticate, product -> List.of(), clock);
   }
 
   /** As above, with {@code stateChanges} telling a product's recorded changes of state, newest first. */
   public WebCatalog(Function<Principal, Operations> operations, Function<String, Authentication> authenticate,
-                    Supplier<List<Freshness>> freshness, Function<ProductRef, List<StateChange>> stateChanges,
-                    Clock clock) {
+                    Function<ProductRef, List<StateChange>> stateChanges, Clock clock) {
     this.operations = operations;
     this.authenticate = authenticate;
     this.sessions = new Sessions(clock);
-    this.catalog = new Catalog(templates, freshness, stateChanges, clock);
+    this.catalog = new Catalog(templates, stateChanges, clock);
     this.css = resource(CSS);
   }
 
