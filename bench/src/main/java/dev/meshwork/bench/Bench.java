@@ -10,7 +10,7 @@ import java.util.ServiceLoader;
 
 /**
  * Runs the benchmarks named on the command line (several separated by commas): build-overhead,
- * quality, pg-ingest, api-latency, cold-start, idle-memory, or all.
+ * quality, pg-ingest, api-latency, catalog-page, cold-start, idle-memory, or all.
  */
 public final class Bench {
 
@@ -22,6 +22,7 @@ public final class Bench {
     int products = 10_000;
     int threads = 8;
     int seconds = 20;
+    int built = 300;
     for (int i = 1; i < args.length - 1; i++) {
       String value = args[i + 1].replace("_", "");
       switch (args[i]) {
@@ -29,11 +30,12 @@ public final class Bench {
         case "--products" -> products = Integer.parseInt(value);
         case "--threads" -> threads = Integer.parseInt(value);
         case "--seconds" -> seconds = Integer.parseInt(value);
+        case "--built" -> built = Integer.parseInt(value);
         default -> { }
       }
     }
     List<String> names = which.equals("all")
-        ? List.of("build-overhead", "quality", "pg-ingest", "api-latency", "cold-start", "idle-memory")
+        ? List.of("build-overhead", "quality", "pg-ingest", "api-latency", "catalog-page", "cold-start", "idle-memory")
         : List.of(which.split(","));
     for (String name : names) {
       switch (name) {
@@ -42,10 +44,12 @@ public final class Bench {
         case "pg-ingest" -> PostgresIngest.run(rows == null ? 2_000_000 : rows);
         case "api-latency" -> ApiLatency.run(products, threads, Duration.ofSeconds(Math.max(1, seconds / 4)),
             Duration.ofSeconds(seconds));
+        case "catalog-page" -> CatalogPage.run(products, built, threads, Duration.ofSeconds(Math.max(1, seconds / 4)),
+            Duration.ofSeconds(seconds));
         case "cold-start" -> ServeStartup.coldStart(products);
         case "idle-memory" -> ServeStartup.idleMemory(products);
         default -> throw new IllegalArgumentException("unknown benchmark " + name
-            + " (expected build-overhead, quality, pg-ingest, api-latency, cold-start, idle-memory or all)");
+            + " (expected build-overhead, quality, pg-ingest, api-latency, catalog-page, cold-start, idle-memory or all)");
       }
     }
   }

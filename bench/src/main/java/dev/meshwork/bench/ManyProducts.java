@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * A platform home holding many small data products: domains of 100 products each, every product
  * reading its domain's CSV source (every tenth one its neighbour product as well), applied domain
- * by domain through the platform. The first {@link #PUBLISHED} products of the first domain are
- * built. A consumer user {@code bench} holds the token the load is sent with.
+ * by domain through the platform. The first {@link #PUBLISHED} products (those of the first
+ * domain), or as many as asked for, are built. A consumer user {@code bench} holds the token the load is sent with.
  */
 final class ManyProducts {
 
@@ -37,21 +37,27 @@ final class ManyProducts {
   /** A prepared home: where it is, the products on it (the built ones first) and the consumer's token. */
   record Prepared(Path home, Path specs, List<String> products, String token, double applySeconds) {}
 
-  private static final Map<Integer, Prepared> PREPARED = new java.util.HashMap<>();
+  private static final Map<String, Prepared> PREPARED = new java.util.HashMap<>();
 
   private ManyProducts() {}
 
-  /** The home with {@code count} products, prepared once per run. */
-  static synchronized Prepared home(int count) throws Exception {
-    Prepared prepared = PREPARED.get(count);
+  /** The home with {@code count} products, {@link #PUBLISHED} of them built, prepared once per run. */
+  static Prepared home(int count) throws Exception {
+    return home(count, PUBLISHED);
+  }
+
+  /** The home with {@code count} products, the first {@code built} of them built, prepared once per run. */
+  static synchronized Prepared home(int count, int built) throws Exception {
+    String key = count + "/" + built;
+    Prepared prepared = PREPARED.get(key);
     if (prepared == null) {
-      prepared = prepare(Files.createTempDirectory("meshwork-bench-products"), count);
-      PREPARED.put(count, prepared);
+      prepared = prepare(Files.createTempDirectory("meshwork-bench-products"), count, built);
+      PREPARED.put(key, prepared);
     }
     return prepared;
   }
 
-  private static Prepared prepare(Path work, int count) throws Exception {
+  private static Prepared prepare(Path work, int count, int built) throws Exception {
     Path specs = Files.createDirectories(work.resolve("specs"));
     Path data = Files.createDirectories(work.resolve("data"));
     Files.writeString(data.resolve("events.csv"), "id,kind,amount\n1,a,120\n2,b,300\n3,a,45\n");
@@ -69,7 +75,8 @@ final class ManyProducts {
         }
       }
       double applied = Bench.seconds(System.nanoTime() - start);
-      for (String product : products.subList(0, Math.min(PUBLISHED, products.size()))) {
+      long building = System.nanoTime();
+      for (String product : products.subList(0, Math.min(built, products.size()))) {
         BuildRecord build = platform.operations().build(new BuildRequest(ProductRef.parse(product), null, null, null, false),
             BuildListener.NONE).get(0);
         if (build.status() != BuildRecord.Status.PUBLISHED) {
@@ -79,7 +86,8 @@ final class ManyProducts {
       platform.identities().ensureAdmin();
       platform.identities().createUser("bench", "bench@example.com", null, false);
       token = platform.identities().issueToken("bench", null).secret();
-      Bench.report("products: " + count + " applied in " + applied + " s (" + specs + ")");
+      Bench.report("products: " + count + " applied in " + applied + " s, " + Math.min(built, count) + " built in "
+          + Bench.seconds(System.nanoTime() - building) + " s (" + specs + ")");
       return new Prepared(home, specs, List.copyOf(products), token, applied);
     }
   }

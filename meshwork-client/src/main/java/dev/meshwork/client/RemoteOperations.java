@@ -14,7 +14,9 @@ import dev.meshwork.core.ops.BuildRequest;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.ops.ProductDescription;
 import dev.meshwork.core.ops.ProductStatus;
+import dev.meshwork.core.ops.ProductSummary;
 import dev.meshwork.core.ops.SearchHit;
+import dev.meshwork.core.spi.BuildCount;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.RetentionRun;
@@ -26,6 +28,7 @@ import dev.meshwork.spec.load.LoadedResource;
 import dev.meshwork.spec.load.Problem;
 import java.net.http.HttpRequest;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,8 @@ public final class RemoteOperations implements Operations {
   private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {};
   private static final TypeReference<List<AccessRequest>> REQUESTS = new TypeReference<>() {};
   private static final TypeReference<List<AuditEntry>> ENTRIES = new TypeReference<>() {};
+  private static final TypeReference<List<ProductSummary>> SUMMARIES = new TypeReference<>() {};
+  private static final TypeReference<List<BuildCount>> COUNTS = new TypeReference<>() {};
 
   private final Transport transport;
 
@@ -118,6 +123,19 @@ public final class RemoteOperations implements Operations {
   @Override
   public ProductDescription describe(ProductRef product) {
     return get(product(product), ProductDescription.class);
+  }
+
+  @Override
+  public List<ProductSummary> products() {
+    return get("/api/v1/catalog", SUMMARIES);
+  }
+
+  @Override
+  public List<BuildCount> buildsPerDay(LocalDate since) {
+    if (since == null) {
+      throw new InvalidException("cannot count the builds per day: since is missing");
+    }
+    return get("/api/v1/catalog/builds-per-day?since=" + since, COUNTS);
   }
 
   @Override

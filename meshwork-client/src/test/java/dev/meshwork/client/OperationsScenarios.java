@@ -15,6 +15,8 @@ import dev.meshwork.core.ops.BuildRequest;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.ops.ProductDescription;
 import dev.meshwork.core.ops.ProductStatus;
+import dev.meshwork.core.ops.ProductSummary;
+import dev.meshwork.core.spi.BuildCount;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.RetentionRun;
@@ -29,6 +31,8 @@ import dev.meshwork.spec.load.Problem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,6 +150,48 @@ abstract class OperationsScenarios {
     assertThat(sales.owner()).isEqualTo("shop-team@example.com");
     assertThat(sales.snapshotId()).isEqualTo(operations.history(SALES, 1).get(0).snapshotId());
     assertThat(sales.qualityScore()).isEqualTo(100.0);
+  }
+
+  @Test
+  void listsEveryProductWithWhatTheStoreRecordsOfItsBuilds() {
+    BuildRecord failed = operations.build(BuildRequest.of(STRICT), BuildListener.NONE).get(0);
+    List<ProductSummary> products = operations.products();
+
+    assertThat(products).extracting(p -> p.product().ref()).containsExactly(SALES, STRICT);
+    ProductDescription sales = operations.describe(SALES);
+    assertThat(products.get(0)).extracting(ProductSummary::product, ProductSummary::appliedAt)
+        .containsExactly(sales.product(), sales.appliedAt());
+    assertThat(products.get(0)).extracting(ProductSummary::publishedVersion, ProductSummary::qualityScore,
+        ProductSummary::lastBuildStatus, ProductSummary::lastError).containsExactly("1.0.0", 100.0, BuildRecord.Status.PUBLISHED, null);
+    assertThat(products.get(1)).extracting(ProductSummary::lastBuild, ProductSummary::lastBuildStatus,
+        ProductSummary::lastError, ProductSummary::publishedAt, ProductSummary::publishedVersion,
+        ProductSummary::qualityScore).containsExactly(failed.id(), BuildRecord.Status.FAILED, failed.error(), null, null, null);
+    for (ProductSummary product : products) {
+      ProductStatus status = operations.status(product.product().ref()).get(0);
+      assertThat(product).extracting(ProductSummary::lastBuild, ProductSummary::lastBuildStatus,
+          ProductSummary::lastBuildAt, ProductSummary::publishedAt, ProductSummary::qualityScore)
+          .containsExactly(status.lastBuild(), status.lastBuildStatus(), status.lastBuildAt(), status.publishedAt(),
+              status.qualityScore());
+    }
+    assertThat(newUser("cleo", "cleo@example.com").products()).isEqualTo(products);
+  }
+
+  @Test
+  void countsTheBuildsOfEveryProductPerDay() {
+    operations.build(BuildRequest.of(STRICT), BuildListener.NONE);
+    LocalDate first = LocalDate.ofInstant(built.startedAt(), ZoneOffset.UTC);
+
+    List<BuildCount> counts = operations.buildsPerDay(first);
+    assertThat(counts).extracting(BuildCount::day).allMatch(day -> !day.isBefore(first)).isSorted();
+    assertThat(builds(counts, BuildRecord.Status.PUBLISHED)).isEqualTo(operations.history(SALES, 1000).size());
+    assertThat(builds(counts, BuildRecord.Status.FAILED)).isPositive();
+    assertThat(operations.buildsPerDay(LocalDate.now(ZoneOffset.UTC).plusDays(2))).isEmpty();
+    assertThatThrownBy(() -> operations.buildsPerDay(null)).isInstanceOf(InvalidException.class)
+        .hasMessage("cannot count the builds per day: since is missing");
+  }
+
+  private static long builds(List<BuildCount> counts, BuildRecord.Status status) {
+    return counts.stream().filter(c -> c.status() == status).mapToLong(BuildCount::builds).sum();
   }
 
   @Test

@@ -10,9 +10,11 @@ import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.core.spi.ApiToken;
 import dev.meshwork.core.spi.AuditEntry;
 import dev.meshwork.core.spi.AuditFilter;
+import dev.meshwork.core.spi.BuildCount;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.BuildRecord.InputRead;
 import dev.meshwork.core.spi.BuildRecord.RuleResult;
+import dev.meshwork.core.spi.BuildSummary;
 import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.RetentionRun;
@@ -32,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -42,7 +45,8 @@ import java.util.stream.IntStream;
  * {@link Governance}, retention runs by {@link RetentionRuns}, users, teams and API tokens by
  * {@link IdentityRecords}, access requests by {@link AccessRequests}. Each method is one transaction on a
  * pooled connection, retried a few times when it collides with a concurrent writer. Schedules and
- * state changes are kept by {@link Monitoring}, the audit log by {@link AuditRecords}.
+ * state changes are kept by {@link Monitoring}, the audit log by {@link AuditRecords}; the listings of
+ * builds across products are {@link BuildListings}'.
  */
 public final class JdbcMetadataStore implements MetadataStore {
 
@@ -53,6 +57,7 @@ public final class JdbcMetadataStore implements MetadataStore {
   private final AccessRequests accessRequests;
   private final Monitoring monitoring;
   private final AuditRecords audit;
+  private final BuildListings buildListings;
 
   /** Opens the database at {@code url} (user and password may be null) and brings its schema up to date. */
   public JdbcMetadataStore(String url, String user, String password) {
@@ -63,6 +68,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     this.accessRequests = new AccessRequests(transactions);
     this.monitoring = new Monitoring(transactions);
     this.audit = new AuditRecords(transactions);
+    this.buildListings = new BuildListings(transactions);
   }
 
   @Override
@@ -238,6 +244,16 @@ public final class JdbcMetadataStore implements MetadataStore {
 
   private static ProductRef product(String ref) {
     return ref == null ? null : ProductRef.parse(ref);
+  }
+
+  @Override
+  public Map<ProductRef, BuildSummary> latestBuilds(BuildRecord.Status status) {
+    return buildListings.latest(status);
+  }
+
+  @Override
+  public List<BuildCount> buildsPerDay(Instant since) {
+    return buildListings.perDay(since);
   }
 
   @Override

@@ -85,7 +85,7 @@ public final class MeshServer implements AutoCloseable {
         public Authentication recheck(String tokenHash) {
           return platform.identities().recheck(tokenHash);
         }
-      }, () -> platform.monitor().freshness(), product -> platform.monitor().history(product, 20), Clock.systemUTC());
+      }, product -> platform.monitor().history(product, 20), Clock.systemUTC());
     } catch (RuntimeException e) {
       platform.close();
       throw e;

@@ -39,6 +39,7 @@ public final class Routes {
     routes.addAll(new GovernanceRoutes(operations).routes());
     routes.addAll(new AccessRoutes(operations).routes());
     routes.addAll(new AuditRoutes(operations).routes());
+    routes.addAll(new CatalogRoutes(operations).routes());
     return List.copyOf(routes);
   }
 

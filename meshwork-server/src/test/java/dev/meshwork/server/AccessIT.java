@@ -74,6 +74,9 @@ class AccessIT {
     row("GET /api/v1/access/grants", "/api/v1/access/grants", null, null, 401, 200, 200, 200, 200);
     row("GET /api/v1/products/{ref}/rows", "/api/v1/products/shop.sales/rows", null, null, 401, 403, 200, 403, 200);
     row("GET /api/v1/audit", "/api/v1/audit", null, null, 401, 403, 403, 403, 200);
+    row("GET /api/v1/catalog", "/api/v1/catalog", null, null, 401, 200, 200, 200, 200);
+    row("GET /api/v1/catalog/builds-per-day", "/api/v1/catalog/builds-per-day?since=2026-11-01", null, null,
+        401, 200, 200, 200, 200);
   }
 
   @TempDir

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -21,6 +22,8 @@ import dev.meshwork.spec.load.Loader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A product page in Chromium, for a chain of products: shop.sales (with a freshness SLA) read by
  * shop.daily (with a changelog and a README whose markup must stay text), read by shop.weekly;
- * bob holds a grant on shop.daily. No page may open a dialog.
+ * bob holds a grant on shop.daily. Every product but shop.refunds, whose one build failed, is
+ * built and published twice. No page may open a dialog.
  */
 class ProductPageIT {
 
@@ -89,6 +93,24 @@ class ProductPageIT {
       Inline: <img src=x onerror=alert(1)> and [a trap](javascript:alert(1)) and [the guide](https://example.com/guide).
       """;
 
+  /** A product whose blocking rule the data fails: its one build fails. */
+  static final String REFUNDS = """
+      apiVersion: meshwork/v1
+      kind: DataProduct
+      metadata: {name: refunds, domain: shop, title: Refunds, owner: shop-team@example.com,
+                 description: Money given back to customers}
+      spec:
+        version: 1.0.0
+        classification: INTERNAL
+        retentionDays: 365
+        inputs: [{name: raw, source: sales-files, tables: [sales]}]
+        transform: {sql: "SELECT CAST(id AS BIGINT) AS refund_id FROM raw.sales"}
+        schema:
+          - {name: refund_id, type: int64, required: true}
+        quality:
+          - {rule: rowCount, mustBeGreaterThan: 1000}
+      """;
+
   @TempDir
   static Path dir;
 
@@ -100,6 +122,7 @@ class ProductPageIT {
   static BrowserContext context;
   static Page page;
   static final List<String> DIALOGS = new CopyOnWriteArrayList<>();
+  static BuildRecord failed;
 
   @BeforeAll
   static void start() throws Exception {
@@ -118,6 +141,11 @@ class ProductPageIT {
     assertThat(platform.operations().build(BuildRequest.all(), BuildListener.NONE))
         .extracting(BuildRecord::status).containsOnly(BuildRecord.Status.PUBLISHED);
     platform.monitor().check();
+    Loader.Result refunds = new Loader(dir).loadText(dir.resolve("refunds.yaml"), REFUNDS);
+    assertThat(refunds.problems()).isEmpty();
+    platform.operations().apply(refunds.resources());
+    failed = platform.operations().build(BuildRequest.of(ProductRef.parse("shop.refunds")), BuildListener.NONE).get(0);
+    assertThat(failed.status()).isEqualTo(BuildRecord.Status.FAILED);
     platform.operationsFor(identities.principal("bob"))
         .requestAccess(new AccessAsk(ProductRef.parse("shop.daily"), "weekly <b>report</b>", false, null, null, null));
     server = MeshServer.start(platform, ServerOptions.of("127.0.0.1", 0).withSpecBase(dir), TokenAuthorizer.of(identities));
@@ -319,6 +347,32 @@ class ProductPageIT {
     assertThat(page.locator("li.card h2").allTextContents()).containsExactly("Weekly sales");
     assertThat(page.locator("p.count").textContent()).isEqualTo("1 product(s) with tag <b>week</b> & more");
     assertThat(page.locator("main b").count()).isZero();
+  }
+
+  @Test
+  void theDashboardShowsPublishedAndFailedBuildsPerDayAsStackedBarsAndAsATable() {
+    String day = LocalDate.ofInstant(failed.startedAt(), ZoneOffset.UTC).toString();
+    page.navigate(base + "/dashboard");
+    assertThat(page.locator("#builds-chart-title").textContent())
+        .isEqualTo("Builds per day over the last 14 days: 6 published, 1 failed");
+    Locator published = page.locator("svg rect.bar.good");
+    Locator failedBar = page.locator("svg rect.bar.bad");
+    assertThat(published.locator("title").allTextContents()).containsExactly(day + ": 6 published");
+    assertThat(failedBar.locator("title").allTextContents()).containsExactly(day + ": 1 failed");
+    assertThat(number(failedBar, "y") + number(failedBar, "height")).isEqualTo(number(published, "y"));
+    assertThat(number(published, "height")).isEqualTo(6 * number(failedBar, "height"));
+    assertThat(page.locator("svg text.day").allTextContents()).hasSize(14).endsWith(day.substring(5));
+    assertThat(page.locator("table.builds-per-day tbody tr").allTextContents()).containsExactly(day + "61");
+    assertThat(page.locator("table.builds-per-day thead th").allTextContents()).containsExactly("Day", "Published", "Failed");
+    page.screenshot(new Page.ScreenshotOptions().setPath(WebCatalogIT.SHOTS.resolve("dashboard-builds.png")).setFullPage(true));
+
+    page.navigate(base + "/domains/shop");
+    assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("Refunds")).locator("td:nth-child(5)").textContent())
+        .isEqualTo("failed");
+  }
+
+  private static int number(Locator element, String attribute) {
+    return Integer.parseInt(element.getAttribute(attribute));
   }
 
   @Test

@@ -193,6 +193,65 @@ class WebCatalogIT {
   }
 
   @Test
+  void productsShowFiftyToAPageWhileTheFacetsCountThemAll() {
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 1; i <= 60; i++) {
+      yaml.append("""
+          ---
+          apiVersion: meshwork/v1
+          kind: DataProduct
+          metadata: {name: item_%1$02d, domain: shop, title: Item %1$02d, owner: shop-team@example.com}
+          spec:
+            version: 1.0.0
+            classification: %2$s
+            retentionDays: 30
+            inputs: [{name: sales, product: shop.sales}]
+            transform: {sql: "SELECT customer FROM sales"}
+            schema:
+              - {name: customer, type: string}
+          """.formatted(i, i % 2 == 0 ? "INTERNAL" : "PUBLIC"));
+    }
+    Http.Response applied = new Http(mesh.server.port(), mesh.ownerToken).send("POST", "/api/v1/resources",
+        "application/yaml", yaml.toString());
+    assertThat(applied.status()).as(applied.text()).isEqualTo(200);
+    logIn(mesh.consumerToken);
+
+    page.navigate(mesh.base + "/search");
+    assertThat(page.locator("p.count").textContent()).isEqualTo("62 product(s)");
+    assertThat(page.locator("li.card").count()).isEqualTo(50);
+    assertThat(page.locator("li.card h2").first().textContent()).isEqualTo("Customers of the shop");
+    assertThat(page.locator("nav.pages .page").textContent()).isEqualTo("Page 1 of 2: products 1–50");
+    assertThat(page.locator("nav.pages a").allTextContents()).containsExactly("Next");
+    assertThat(page.locator("aside.facets li").first().textContent()).isEqualTo("shop (62)");
+    shot("search-paged");
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next")).click();
+    page.waitForURL("**/search?page=2");
+    assertThat(page.locator("li.card h2").allTextContents()).hasSize(12).startsWith("Item 50").endsWith("Shop sales");
+    assertThat(page.locator("nav.pages .page").textContent()).isEqualTo("Page 2 of 2: products 51–62");
+    assertThat(page.locator("nav.pages a").allTextContents()).containsExactly("Previous");
+    assertThat(page.locator("p.count").textContent()).isEqualTo("62 product(s)");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Previous")).click();
+    page.waitForURL("**/search");
+    assertThat(page.locator("li.card").count()).isEqualTo(50);
+
+    page.navigate(mesh.base + "/search?q=item&classification=PUBLIC");
+    assertThat(page.locator("p.count").textContent()).isEqualTo("30 product(s) with classification PUBLIC");
+    assertThat(page.locator("nav.pages").count()).isZero();
+    page.navigate(mesh.base + "/search?q=item");
+    assertThat(page.locator("p.count").textContent()).isEqualTo("60 product(s)");
+    assertThat(page.locator("nav.pages a").getAttribute("href")).isEqualTo("/search?q=item&page=2");
+    assertThat(page.locator("aside.facets a", new Page.LocatorOptions().setHasText("PUBLIC")).getAttribute("href"))
+        .isEqualTo("/search?q=item&classification=PUBLIC");
+    page.navigate(mesh.base + "/search?q=item&page=9");
+    assertThat(page.locator("nav.pages .page").textContent()).isEqualTo("Page 2 of 2: products 51–60");
+
+    assertThat(page.navigate(mesh.base + "/search?page=0").status()).isEqualTo(400);
+    assertThat(page.locator("p.error").textContent())
+        .isEqualTo("cannot show page '0' of the results: a page is a whole number from 1");
+  }
+
+  @Test
   void unknownPagesAndProductsAnswerInTheLayout() {
     logIn(mesh.consumerToken);
     var response = page.navigate(mesh.base + "/products/shop.nothing");

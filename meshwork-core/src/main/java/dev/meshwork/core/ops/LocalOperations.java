@@ -13,7 +13,9 @@ import dev.meshwork.core.registry.Registry;
 import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.core.spi.AuditEntry;
 import dev.meshwork.core.spi.AuditFilter;
+import dev.meshwork.core.spi.BuildCount;
 import dev.meshwork.core.spi.BuildRecord;
+import dev.meshwork.core.spi.BuildSummary;
 import dev.meshwork.core.spi.Engine;
 import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.PolicyResult;
@@ -33,9 +35,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The operations, run in this process on an open platform, acting as one caller. */
@@ -145,7 +151,22 @@ public final class LocalOperations implements Operations {
     if (product != null) {
       return List.of(statusOf((DataProduct) registry.requireProduct(product).resource()));
     }
-    return registry.products().stream().map(this::statusOf).toList();
+    Map<String, BuildSummary> last = byId(store.latestBuilds(null));
+    Map<String, BuildSummary> published = byId(store.latestBuilds(BuildRecord.Status.PUBLISHED));
+    return registry.all(Kind.DATA_PRODUCT).stream().map(applied -> {
+      DataProduct each = (DataProduct) applied.resource();
+      BuildSummary lastBuild = last.get(applied.stored().id());
+      // a product never built has no table to read
+      return ProductState.status(each, lastBuild, published.get(applied.stored().id()),
+          lastBuild == null ? Optional.empty() : tables.current(lastBuild.product()));
+    }).toList();
+  }
+
+  /** Builds by their product's id ({@code domain.name}), which listings look them up by. */
+  private static Map<String, BuildSummary> byId(Map<ProductRef, BuildSummary> builds) {
+    Map<String, BuildSummary> byId = new HashMap<>();
+    builds.forEach((ref, build) -> byId.put(ref.toString(), build));
+    return byId;
   }
 
   private ProductStatus statusOf(DataProduct product) {
@@ -166,6 +187,24 @@ public final class LocalOperations implements Operations {
     String location = state.current().isPresent() ? tables.location(ref) : null;
     return new ProductDescription(product, applied.stored().generation(), applied.stored().updatedAt(), location,
         state.status(product), state.published().orElse(null), upstream, downstream);
+  }
+
+  @Override
+  public List<ProductSummary> products() {
+    Map<String, BuildSummary> last = byId(store.latestBuilds(null));
+    Map<String, BuildSummary> published = byId(store.latestBuilds(BuildRecord.Status.PUBLISHED));
+    return registry.all(Kind.DATA_PRODUCT).stream()
+        .map(applied -> ProductSummary.of((DataProduct) applied.resource(), applied.stored().updatedAt(),
+            last.get(applied.stored().id()), published.get(applied.stored().id())))
+        .toList();
+  }
+
+  @Override
+  public List<BuildCount> buildsPerDay(LocalDate since) {
+    if (since == null) {
+      throw new InvalidException("cannot count the builds per day: since is missing");
+    }
+    return store.buildsPerDay(since.atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 
   @Override

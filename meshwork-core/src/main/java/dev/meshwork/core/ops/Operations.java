@@ -5,11 +5,13 @@ import dev.meshwork.core.access.AccessFilter;
 import dev.meshwork.core.spi.AccessRequest;
 import dev.meshwork.core.spi.AuditEntry;
 import dev.meshwork.core.spi.AuditFilter;
+import dev.meshwork.core.spi.BuildCount;
 import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.PolicyResult;
 import dev.meshwork.core.spi.RetentionRun;
 import dev.meshwork.core.spi.Waiver;
 import java.time.Instant;
+import java.time.LocalDate;
 import dev.meshwork.core.spi.Rows;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.load.LoadedResource;
@@ -40,6 +42,22 @@ public interface Operations {
   List<ProductStatus> status(ProductRef product);
 
   ProductDescription describe(ProductRef product);
+
+  /**
+   * Every product, as {@link #status} lists them, with its contract and what the metadata store
+   * records of its builds (no snapshot or row count: no table is opened). It costs the same few
+   * reads of the store however many products there are, so listings use it rather than
+   * {@link #describe} per product.
+   */
+  List<ProductSummary> products();
+
+  /**
+   * How many builds of every product started on each day (UTC) from {@code since} on, per status;
+   * oldest day first, then by status. Days without a build are left out.
+   *
+   * @throws dev.meshwork.spec.error.InvalidException when {@code since} is missing
+   */
+  List<BuildCount> buildsPerDay(LocalDate since);
 
   /** Products matching words of {@code text}, best first. */
   List<SearchHit> search(String text, int limit);

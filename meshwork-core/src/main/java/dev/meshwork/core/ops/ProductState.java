@@ -1,6 +1,7 @@
 package dev.meshwork.core.ops;
 
 import dev.meshwork.core.spi.BuildRecord;
+import dev.meshwork.core.spi.BuildSummary;
 import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.TableStore;
 import dev.meshwork.spec.DataProduct;
@@ -26,15 +27,25 @@ record ProductState(Optional<BuildRecord> last, Optional<BuildRecord> published,
   }
 
   ProductStatus status(DataProduct product) {
+    return status(product, last.map(BuildRecord::summary).orElse(null), published.map(BuildRecord::summary).orElse(null),
+        current);
+  }
+
+  /**
+   * A product's status from its last build and last publish (null when it has none), read for
+   * many products at once, and its current snapshot (empty when it was never built).
+   */
+  static ProductStatus status(DataProduct product, BuildSummary last, BuildSummary published,
+                              Optional<TableStore.Snapshot> current) {
     return new ProductStatus(product.ref().toString(), product.metadata().title(), product.metadata().owner(),
         product.spec().version(),
         current.map(TableStore.Snapshot::id).orElse(null),
         current.map(TableStore.Snapshot::rows).orElse(null),
-        published.map(BuildRecord::finishedAt).orElse(null),
-        published.map(BuildRecord::qualityScore).orElse(null),
-        last.map(BuildRecord::id).orElse(null),
-        last.map(BuildRecord::status).orElse(null),
-        last.map(BuildRecord::startedAt).orElse(null),
-        last.map(BuildRecord::error).orElse(null));
+        published == null ? null : published.finishedAt(),
+        published == null ? null : published.qualityScore(),
+        last == null ? null : last.id(),
+        last == null ? null : last.status(),
+        last == null ? null : last.startedAt(),
+        last == null ? null : last.error());
   }
 }

@@ -2,6 +2,7 @@ package dev.meshwork.core.schedule;
 
 import dev.meshwork.core.registry.Registry;
 import dev.meshwork.core.spi.BuildRecord;
+import dev.meshwork.core.spi.BuildSummary;
 import dev.meshwork.core.spi.MetadataStore;
 import dev.meshwork.core.spi.StateChange;
 import dev.meshwork.core.spi.StateChange.Aspect;
@@ -40,9 +41,13 @@ public final class Monitor {
   /** The freshness now of every product that has a freshness SLA, ordered by product. */
   public List<Freshness> freshness() {
     Instant now = clock.instant();
+    // every product's last publish in one read, not one per product
+    Map<String, BuildSummary> published = new HashMap<>();
+    store.latestBuilds(BuildRecord.Status.PUBLISHED).forEach((ref, build) -> published.put(ref.toString(), build));
     List<Freshness> all = new ArrayList<>();
     for (Registry.Applied applied : registry.all(Kind.DATA_PRODUCT)) {
-      freshnessOf(applied, now).ifPresent(all::add);
+      BuildSummary last = published.get(applied.stored().id());
+      freshnessOf(applied, last == null ? null : last.finishedAt(), now).ifPresent(all::add);
     }
     return all;
   }
@@ -107,12 +112,21 @@ public final class Monitor {
 
   private Optional<Freshness> freshnessOf(Registry.Applied applied, Instant now) {
     DataProduct product = (DataProduct) applied.resource();
-    Sla sla = product.spec().sla();
-    if (sla == null || sla.freshness() == null) {
+    if (product.spec().sla() == null || product.spec().sla().freshness() == null) {
       return Optional.empty();
     }
     Instant published = store.builds(product.ref(), BuildRecord.Status.PUBLISHED, 1).stream()
         .findFirst().map(BuildRecord::finishedAt).orElse(null);
+    return freshnessOf(applied, published, now);
+  }
+
+  /** A product's freshness given when it last published (null when never); empty when it has no freshness SLA. */
+  private static Optional<Freshness> freshnessOf(Registry.Applied applied, Instant published, Instant now) {
+    DataProduct product = (DataProduct) applied.resource();
+    Sla sla = product.spec().sla();
+    if (sla == null || sla.freshness() == null) {
+      return Optional.empty();
+    }
     return Optional.of(FreshnessRule.evaluate(product.ref(), product.metadata().owner(), sla.freshness(), published,
         applied.stored().updatedAt(), now));
   }

@@ -21,6 +21,12 @@ public record BuildRecord(String id, ProductRef product, String version, Status 
     quality = quality == null ? List.of() : List.copyOf(quality);
   }
 
+  /** This build without its inputs and quality results. */
+  public BuildSummary summary() {
+    return new BuildSummary(id, product, version, status, stage, scope, startedAt, finishedAt, rows, bytes, snapshotId,
+        qualityScore, error);
+  }
+
   /**
    * What a build read through one input: a source's table ({@code source} names the source,
    * {@code table} the table) or an upstream product's published snapshot ({@code product},

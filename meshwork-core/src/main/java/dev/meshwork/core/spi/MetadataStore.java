@@ -4,6 +4,7 @@ import dev.meshwork.spec.Kind;
 import dev.meshwork.spec.ProductRef;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,20 @@ public interface MetadataStore extends AutoCloseable {
 
   /** A product's builds, newest first; {@code status} null for every status. */
   List<BuildRecord> builds(ProductRef product, BuildRecord.Status status, int limit);
+
+  /**
+   * The latest build of every product that has one (latest by {@code startedAt}, then id), in one
+   * read; with a {@code status}, the latest of that status. Summaries, without inputs and quality
+   * results: listings need neither.
+   */
+  Map<ProductRef, BuildSummary> latestBuilds(BuildRecord.Status status);
+
+  /**
+   * The builds that started at or after {@code since}, counted by the day they started (UTC) and
+   * their status, in one read; ordered by day, then status (in the order of
+   * {@link BuildRecord.Status}). Days and statuses without a build are left out.
+   */
+  List<BuildCount> buildsPerDay(Instant since);
 
   /**
    * Marks every build still {@code RUNNING} as {@code INTERRUPTED} (its process died), with

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * gets a store on a fresh, empty database, closed afterwards. Instants given to the store have
  * millisecond precision: a store keeps at least that.
  */
-public abstract class MetadataStoreContract implements ScheduleStoreContract, AccessStoreContract, AuditStoreContract {
+public abstract class MetadataStoreContract
+    implements ScheduleStoreContract, AccessStoreContract, AuditStoreContract, BuildListingContract {
 
   private static final ProductRef DAILY = new ProductRef("orders", "daily");
   private static final ProductRef CUSTOMERS = new ProductRef("crm", "customers");

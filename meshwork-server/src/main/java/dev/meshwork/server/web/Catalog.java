@@ -5,44 +5,48 @@ import dev.meshwork.core.access.AccessFilter;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.ops.ProductDescription;
 import dev.meshwork.core.ops.ProductStatus;
+import dev.meshwork.core.ops.ProductSummary;
 import dev.meshwork.core.ops.SearchHit;
-import dev.meshwork.core.schedule.Freshness;
+import dev.meshwork.core.schedule.FreshnessRule;
 import dev.meshwork.core.spi.AccessRequest;
+import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.Rows;
 import dev.meshwork.core.spi.StateChange;
 import dev.meshwork.server.web.Views.ProductCard;
 import dev.meshwork.spec.DataProduct;
 import dev.meshwork.spec.ProductRef;
+import dev.meshwork.spec.Sla;
 import dev.meshwork.spec.error.DeniedException;
 import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.error.MeshException;
 import dev.meshwork.spec.error.NotFoundException;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /** The catalog's pages: search, products, domains, the dashboard and the user's own page, and their forms. */
 final class Catalog {
 
   static final int SAMPLE_ROWS = 10;
   private static final int SEARCH_LIMIT = 200;
+  /** How many cards a page of results shows. */
+  static final int PAGE_SIZE = 50;
 
   private final Templates templates;
-  private final Supplier<List<Freshness>> freshness;
   private final Function<ProductRef, List<StateChange>> stateChanges;
   private final Clock clock;
 
-  Catalog(Templates templates, Supplier<List<Freshness>> freshness, Function<ProductRef, List<StateChange>> stateChanges,
-          Clock clock) {
+  Catalog(Templates templates, Function<ProductRef, List<StateChange>> stateChanges, Clock clock) {
     this.templates = templates;
-    this.freshness = freshness;
     this.stateChanges = stateChanges;
     this.clock = clock;
   }
@@ -51,31 +55,42 @@ final class Catalog {
     String query = request.query("q");
     Map<SearchFacets.Kind, String> filters = SearchFacets.filters(request::query);
     Operations ops = request.operations();
+    Instant now = clock.instant();
     List<ProductCard> all = new ArrayList<>();
-    Map<String, String> fresh = freshnessByProduct();
     if (query == null) {
-      for (ProductStatus status : ops.status(null)) {
-        all.add(card(ops.describe(ProductRef.parse(status.product())), fresh));
-      }
+      ops.products().forEach(p -> all.add(card(p, now)));
     } else {
+      // the hits' cards, best hit first
+      Map<String, Integer> rank = new HashMap<>();
       for (SearchHit hit : ops.search(query, SEARCH_LIMIT)) {
-        all.add(card(ops.describe(ProductRef.parse(hit.product())), fresh));
+        rank.putIfAbsent(hit.product(), rank.size());
       }
+      ProductCard[] hits = new ProductCard[rank.size()];
+      for (ProductSummary product : ops.products()) {
+        Integer at = rank.get(product.product().metadata().domain() + "." + product.product().metadata().name());
+        if (at != null) {
+          hits[at] = card(product, now);
+        }
+      }
+      Arrays.stream(hits).filter(Objects::nonNull).forEach(all::add);
     }
-    List<ProductCard> shown = all.stream().filter(c -> SearchFacets.matches(c, filters)).toList();
+    List<ProductCard> matching = all.stream().filter(c -> SearchFacets.matches(c, filters)).toList();
+    Views.Paging paging = SearchFacets.paging(request.query("page"), matching.size(), PAGE_SIZE, query, filters);
     templates.render(request.context(), 200, "search.jte", request.page(query == null ? "Products" : "Search: " + query, "search"),
-        new Views.SearchView(query, shown, SearchFacets.facets(SearchFacets.Kind.DOMAIN, all, query, filters),
+        new Views.SearchView(query, matching.subList(paging.from(), paging.to()),
+            SearchFacets.facets(SearchFacets.Kind.DOMAIN, all, query, filters),
             SearchFacets.facets(SearchFacets.Kind.CLASSIFICATION, all, query, filters),
             SearchFacets.facets(SearchFacets.Kind.TAG, all, query, filters),
             SearchFacets.facets(SearchFacets.Kind.FRESHNESS, all, query, filters),
-            SearchFacets.facets(SearchFacets.Kind.QUALITY, all, query, filters), SearchFacets.describe(filters)));
+            SearchFacets.facets(SearchFacets.Kind.QUALITY, all, query, filters), SearchFacets.describe(filters),
+            matching.size(), paging));
   }
 
   void product(WebRequest request) {
     ProductRef ref = ref(request.context().pathParam("ref"));
     Operations ops = request.operations();
     ProductDescription description = ops.describe(ref);
-    Views.ProductView view = ProductPage.view(description, card(description, freshnessByProduct()), ops,
+    Views.ProductView view = ProductPage.view(description, card(description, clock.instant()), ops,
         sample(ops, ref), ops.accessRequests(new AccessFilter(ref, null, AccessFilter.View.MINE, 20)),
         stateChanges.apply(ref), ops.accessRequests(AccessFilter.grants(ref,
             AccessFilter.View.VISIBLE, 100)));
@@ -84,13 +99,11 @@ final class Catalog {
 
   void domain(WebRequest request) {
     String name = request.context().pathParam("name");
-    Operations ops = request.operations();
-    Map<String, String> fresh = freshnessByProduct();
+    Instant now = clock.instant();
     List<ProductCard> products = new ArrayList<>();
-    for (ProductStatus status : ops.status(null)) {
-      ProductRef ref = ProductRef.parse(status.product());
-      if (ref.domain().equals(name)) {
-        products.add(card(ops.describe(ref), fresh));
+    for (ProductSummary product : request.operations().products()) {
+      if (product.product().metadata().domain().equals(name)) {
+        products.add(card(product, now));
       }
     }
     if (products.isEmpty()) {
@@ -104,11 +117,8 @@ final class Catalog {
 
   void dashboard(WebRequest request) {
     Operations ops = request.operations();
-    Map<String, String> fresh = freshnessByProduct();
-    List<ProductCard> products = new ArrayList<>();
-    for (ProductStatus status : ops.status(null)) {
-      products.add(card(ops.describe(ProductRef.parse(status.product())), fresh));
-    }
+    Instant now = clock.instant();
+    List<ProductCard> products = ops.products().stream().map(p -> card(p, now)).toList();
     templates.render(request.context(), 200, "dashboard.jte", request.page("Dashboard", "dashboard"),
         Dashboard.view(ops, products, clock));
   }
@@ -169,24 +179,40 @@ final class Catalog {
     }
   }
 
-  private Map<String, String> freshnessByProduct() {
-    Map<String, String> states = new HashMap<>();
-    for (Freshness f : freshness.get()) {
-      states.put(f.product().toString(), f.late() ? "late" : "fresh");
-    }
-    return states;
+  /** A product's card at {@code now}, from its description. */
+  static ProductCard card(ProductDescription description, Instant now) {
+    ProductStatus status = description.status();
+    return card(description.product(), status.qualityScore(), status.lastBuildStatus(), status.publishedAt(),
+        description.appliedAt(), now);
   }
 
-  static ProductCard card(ProductDescription description, Map<String, String> freshness) {
-    DataProduct product = description.product();
-    ProductStatus status = description.status();
-    String ref = product.ref().toString();
+  /** A product's card at {@code now} from what a listing tells of it: the same card its description makes. */
+  static ProductCard card(ProductSummary summary, Instant now) {
+    return card(summary.product(), summary.qualityScore(), summary.lastBuildStatus(), summary.publishedAt(),
+        summary.appliedAt(), now);
+  }
+
+  private static ProductCard card(DataProduct product, Double quality, BuildRecord.Status lastBuild, Instant publishedAt,
+                                  Instant appliedAt, Instant now) {
+    // the metadata's parts, not ref(), which checks the names again (a page makes thousands of cards)
+    String ref = product.metadata().domain() + "." + product.metadata().name();
     String title = product.metadata().title() == null ? ref : product.metadata().title();
-    return new ProductCard(ref, product.ref().domain(), title, summary(product.metadata().description()),
+    return new ProductCard(ref, product.metadata().domain(), title, summary(product.metadata().description()),
         product.spec().classification().name(), product.metadata().tags(), product.metadata().owner(), product.spec().version(),
-        freshness.getOrDefault(ref, "none"), status.qualityScore(),
-        status.lastBuildStatus() == null ? "never built" : status.lastBuildStatus().name().toLowerCase(java.util.Locale.ROOT),
-        status.publishedAt());
+        freshness(product, publishedAt, appliedAt, now), quality,
+        lastBuild == null ? "never built" : lastBuild.name().toLowerCase(java.util.Locale.ROOT), publishedAt);
+  }
+
+  /**
+   * Fresh or late against the product's freshness SLA at {@code now}, as the monitor tells it (from
+   * the last publish, or from when it was applied if it never published); none without an SLA.
+   */
+  static String freshness(DataProduct product, Instant publishedAt, Instant appliedAt, Instant now) {
+    Sla sla = product.spec().sla();
+    if (sla == null || sla.freshness() == null) {
+      return "none";
+    }
+    return now.isBefore(FreshnessRule.lateAt(sla.freshness(), publishedAt, appliedAt)) ? "fresh" : "late";
   }
 
   /** The first line of a description, for lists. */
@@ -194,7 +220,13 @@ final class Catalog {
     if (description == null || description.isBlank()) {
       return "";
     }
-    String line = Markdown.text(description).lines().findFirst().orElse("");
+    String text = description.strip();
+    int end = 0;
+    while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+      end++;
+    }
+    // the first line only is rendered: a listing renders thousands of summaries
+    String line = Markdown.text(text.substring(0, end));
     return line.length() > 160 ? line.substring(0, 157) + "..." : line;
   }
 

@@ -3,12 +3,11 @@ package dev.meshwork.server.web;
 import dev.meshwork.core.access.AccessFilter;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.core.spi.AccessRequest;
-import dev.meshwork.core.spi.BuildRecord;
 import dev.meshwork.core.spi.PolicyResult;
+import dev.meshwork.server.web.Views.BuildDay;
 import dev.meshwork.server.web.Views.Count;
 import dev.meshwork.server.web.Views.DomainStats;
 import dev.meshwork.server.web.Views.ProductCard;
-import dev.meshwork.spec.ProductRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,7 +19,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The dashboard's figures: the mesh per domain, its SLAs and quality, governance and access, publishes per day. */
+/** The dashboard's figures: the mesh per domain, its SLAs and quality, governance and access, builds per day. */
 final class Dashboard {
 
   private static final int RECENT = 1000;
@@ -45,17 +44,9 @@ final class Dashboard {
     List<Duration> leadTimes = requests.stream().map(AccessRequest::timeToAccess).filter(Objects::nonNull).sorted().toList();
 
     LocalDate since = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(DAYS - 1);
-    List<String> days = new ArrayList<>();
-    for (ProductCard card : products) {
-      for (BuildRecord build : ops.history(ProductRef.parse(card.ref()), RECENT)) {
-        LocalDate day = LocalDate.ofInstant(build.finishedAt() == null ? build.startedAt() : build.finishedAt(), ZoneOffset.UTC);
-        if (!day.isBefore(since)) {
-          days.add(day.toString());
-        }
-      }
-    }
+    List<BuildDay> days = BuildsChart.days(since, DAYS, ops.buildsPerDay(since));
     return new Views.DashboardView(domains, outcomes, violations, ops.waivers(false), byStatus,
-        leadTimes.isEmpty() ? "no approved request yet" : human(median(leadTimes)), counts(days));
+        leadTimes.isEmpty() ? "no approved request yet" : human(median(leadTimes)), days, BuildsChart.of(days));
   }
 
   /** The mean quality score of the products that have one, as a percentage. */

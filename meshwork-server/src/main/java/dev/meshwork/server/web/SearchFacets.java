@@ -2,6 +2,7 @@ package dev.meshwork.server.web;
 
 import dev.meshwork.server.web.Views.Facet;
 import dev.meshwork.server.web.Views.ProductCard;
+import dev.meshwork.spec.error.InvalidException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.function.Function;
  * The search page's facets: domain, classification, tag, freshness and quality. Each is a query
  * parameter; a facet's link narrows the results to its value, or widens them back when active. A
  * product has one value of each facet but tags, of which it has any number: it counts under each.
+ * Facets count every result; the results show a page at a time.
  */
 final class SearchFacets {
 
@@ -80,8 +82,18 @@ final class SearchFacets {
     kind.labels.keySet().forEach(value -> counts.put(value, 0L));
     Map<Kind, String> others = new LinkedHashMap<>(filters);
     others.remove(kind);
-    cards.stream().filter(card -> matches(card, others)).flatMap(card -> kind.values.apply(card).stream().distinct())
-        .forEach(value -> counts.merge(value, 1L, Long::sum));
+    for (ProductCard card : cards) {
+      if (!others.isEmpty() && !matches(card, others)) {
+        continue;
+      }
+      List<String> values = kind.values.apply(card);
+      for (int i = 0; i < values.size(); i++) {
+        // a value a card has twice (a tag repeated) counts once
+        if (values.indexOf(values.get(i)) == i) {
+          counts.merge(values.get(i), 1L, Long::sum);
+        }
+      }
+    }
     List<Facet> facets = new ArrayList<>();
     for (Map.Entry<String, Long> entry : counts.entrySet()) {
       if (entry.getValue() == 0) {
@@ -99,7 +111,36 @@ final class SearchFacets {
     return facets;
   }
 
+  /**
+   * The page of {@code total} results that {@code page} (a query parameter, null for the first)
+   * asks for, {@code size} to a page; a page past the last shows the last.
+   *
+   * @throws InvalidException when {@code page} is not a whole number from 1
+   */
+  static Views.Paging paging(String page, int total, int size, String query, Map<Kind, String> filters) {
+    int asked = 1;
+    if (page != null) {
+      try {
+        asked = Integer.parseInt(page);
+      } catch (NumberFormatException e) {
+        asked = 0;
+      }
+      if (asked < 1) {
+        throw new InvalidException("cannot show page '" + page + "' of the results: a page is a whole number from 1");
+      }
+    }
+    int pages = Math.max(1, (total + size - 1) / size);
+    int shown = Math.min(asked, pages);
+    return new Views.Paging(shown, pages, (shown - 1) * size, Math.min(total, shown * size),
+        shown > 1 ? href(query, filters, shown - 1) : null, shown < pages ? href(query, filters, shown + 1) : null);
+  }
+
   private static String href(String query, Map<Kind, String> filters) {
+    return href(query, filters, 1);
+  }
+
+  /** The results' address for a query, filters and page (the first page without a page parameter). */
+  private static String href(String query, Map<Kind, String> filters, int page) {
     List<String> params = new ArrayList<>();
     if (query != null) {
       params.add("q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
@@ -108,6 +149,9 @@ final class SearchFacets {
       if (filters.containsKey(kind)) {
         params.add(kind.param + "=" + URLEncoder.encode(filters.get(kind), StandardCharsets.UTF_8));
       }
+    }
+    if (page > 1) {
+      params.add("page=" + page);
     }
     return "/search" + (params.isEmpty() ? "" : "?" + String.join("&", params));
   }

@@ -40,9 +40,24 @@ public final class Views {
   /** A facet value with how many results have it and the link that narrows to it (or widens back). */
   public record Facet(String value, long count, String href, boolean active) {}
 
+  /**
+   * A page of results: {@code products} are those of the page, {@code total} how many match in
+   * all (which the facets count).
+   */
   public record SearchView(String query, List<ProductCard> products, List<Facet> domains,
                            List<Facet> classifications, List<Facet> tags, List<Facet> freshness,
-                           List<Facet> quality, String filter) {}
+                           List<Facet> quality, String filter, int total, Paging paging) {}
+
+  /**
+   * Which page of the results shows ({@code page} of {@code pages}, from 1): the results from
+   * {@code from} (inclusive) to {@code to} (exclusive), and the links to the pages before and
+   * after it (null at either end).
+   */
+  public record Paging(int page, int pages, int from, int to, String previousHref, String nextHref) {
+    public boolean paged() {
+      return pages > 1;
+    }
+  }
 
   public record ColumnView(String name, String type, String constraints, boolean pii, String protection,
                            String description) {}
@@ -126,7 +141,27 @@ public final class Views {
 
   public record DashboardView(List<DomainStats> domains, List<Count> policyOutcomes, List<Count> violations,
                               List<Waiver> waivers, List<Count> requests, String medianTimeToAccess,
-                              List<Count> publishesPerDay) {}
+                              List<BuildDay> buildDays, BuildsChartView buildsChart) {
+
+    /** The days that had builds, for the table beside the chart. */
+    public List<BuildDay> daysWithBuilds() {
+      return buildDays.stream().filter(d -> d.published() + d.failed() > 0).toList();
+    }
+  }
+
+  /** The builds of every product on a day: published, and failed or interrupted. */
+  public record BuildDay(String day, long published, long failed) {}
+
+  /** A label at (x, y): a value on the axis, or a day under its bar. */
+  public record Tick(int x, int y, String label) {}
+
+  /** Stacked bars of the builds per day, with the axis' values and the days under the bars. */
+  public record BuildsChartView(int width, int height, String title, List<Bar> bars, List<Tick> ticks,
+                                List<Tick> days) {
+    public int left() {
+      return BuildsChart.LEFT;
+    }
+  }
 
   public record MeView(Principal user, List<AccessRequest> grants, List<AccessRequest> requests,
                        List<AccessRequest> toDecide) {}

@@ -4,7 +4,6 @@ import dev.meshwork.core.identity.Authentication;
 import dev.meshwork.core.identity.Identities;
 import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.ops.Operations;
-import dev.meshwork.core.schedule.Freshness;
 import dev.meshwork.core.spi.EngineException;
 import dev.meshwork.core.spi.StateChange;
 import dev.meshwork.spec.ProductRef;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,15 +67,15 @@ public final class WebCatalog {
   }
 
   /**
-   * {@code freshness} tells every product's freshness against its SLA now; {@code stateChanges} a
-   * product's recorded changes of state, newest first.
+   * {@code stateChanges} tells a product's recorded changes of state, newest first; {@code clock}
+   * the sessions' and the products' freshness's time.
    */
-  public WebCatalog(Function<Principal, Operations> operations, Tokens tokens, Supplier<List<Freshness>> freshness,
+  public WebCatalog(Function<Principal, Operations> operations, Tokens tokens,
                     Function<ProductRef, List<StateChange>> stateChanges, Clock clock) {
     this.operations = operations;
     this.tokens = tokens;
     this.sessions = new Sessions(clock);
-    this.catalog = new Catalog(templates, freshness, stateChanges, clock);
+    this.catalog = new Catalog(templates, stateChanges, clock);
     this.css = resource(CSS);
   }
 
