@@ -197,7 +197,7 @@ final class Catalog {
     // the metadata's parts, not ref(), which checks the names again (a page makes thousands of cards)
     String ref = product.metadata().domain() + "." + product.metadata().name();
     String title = product.metadata().title() == null ? ref : product.metadata().title();
-    return new ProductCard(ref, product.metadata().domain(), title, summary(product.metadata().description()),
+    return new ProductCard(ref, product.metadata().domain(), title, product.metadata().description(),
         product.spec().classification().name(), product.metadata().tags(), product.metadata().owner(), product.spec().version(),
         freshness(product, publishedAt, appliedAt, now), quality,
         lastBuild == null ? "never built" : lastBuild.name().toLowerCase(java.util.Locale.ROOT), publishedAt);
@@ -215,8 +215,8 @@ final class Catalog {
     return now.isBefore(FreshnessRule.lateAt(sla.freshness(), publishedAt, appliedAt)) ? "fresh" : "late";
   }
 
-  /** The first line of a description, for lists. */
-  private static String summary(String description) {
+  /** The first line of a description without its Markdown marks, shortened, for lists. */
+  static String summary(String description) {
     if (description == null || description.isBlank()) {
       return "";
     }
@@ -225,7 +225,6 @@ final class Catalog {
     while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
       end++;
     }
-    // the first line only is rendered: a listing renders thousands of summaries
     String line = Markdown.text(text.substring(0, end));
     return line.length() > 160 ? line.substring(0, 157) + "..." : line;
   }

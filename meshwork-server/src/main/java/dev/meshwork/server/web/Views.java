@@ -16,11 +16,16 @@ public final class Views {
   private Views() {}
 
   /** A product at a glance, with its badges. {@code freshness} is fresh, late or none (no SLA). */
-  public record ProductCard(String ref, String domain, String title, String summary, String classification,
+  public record ProductCard(String ref, String domain, String title, String description, String classification,
                             List<String> tags, String owner, String version, String freshness, Double quality,
                             String lastBuild, Instant publishedAt) {
     public String href() {
       return "/products/" + ref;
+    }
+
+    /** The description's first line, as words; worked out only for the cards a page shows. */
+    public String summary() {
+      return Catalog.summary(description);
     }
 
     /** The search for the products with a tag. */
