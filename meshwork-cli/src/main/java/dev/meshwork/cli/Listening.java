@@ -22,6 +22,6 @@ final class Listening {
 
   /** The server's options; relative paths in applied YAML resolve against the working directory. */
   ServerOptions options() {
-    return new ServerOptions(bind, port, maxBody, ServerOptions.DEFAULT_DRAIN, Path.of(""), List.of());
+    return new ServerOptions(bind, port, maxBody, ServerOptions.DEFAULT_DRAIN, Path.of(""), List.of(), List.of());
   }
 }

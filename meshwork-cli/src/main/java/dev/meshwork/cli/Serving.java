@@ -35,7 +35,8 @@ final class Serving {
     ServerOptions serving;
     try {
       authorizer = authorizer(platform, home);
-      serving = options.withFileFolders(ConfigReader.read(home).server().files());
+      Config.Server server = ConfigReader.read(home).server();
+      serving = options.withFileFolders(server.files()).withSecretNames(server.secrets());
     } catch (RuntimeException e) {
       platform.close();
       throw e;

@@ -45,7 +45,7 @@ public final class MeshServer implements AutoCloseable {
                      WebCatalog web) {
     this.owned = owned;
     this.options = options;
-    this.routes = Routes.all(operations, options.specBase(), options.readableFolders(), metrics);
+    this.routes = Routes.all(operations, options, metrics);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.prefer405over404 = true;

@@ -11,7 +11,6 @@ import dev.meshwork.spec.error.InvalidException;
 import dev.meshwork.spec.load.LoadedResource;
 import dev.meshwork.spec.load.Loader;
 import dev.meshwork.spec.load.Problem;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import java.util.Map;
@@ -23,14 +22,12 @@ final class ProductRoutes {
   static final int MAX_ROWS = 10_000;
 
   private final Function<Principal, Operations> operations;
-  private final Path specBase;
-  private final List<Path> readable;
+  private final ServerOptions options;
 
-  /** Applied YAML resolves relative paths against {@code specBase} and may name no file outside {@code readable}. */
-  ProductRoutes(Function<Principal, Operations> operations, Path specBase, List<Path> readable) {
+  /** Applied YAML resolves relative paths against the options' spec base, and is confined as they say. */
+  ProductRoutes(Function<Principal, Operations> operations, ServerOptions options) {
     this.operations = operations;
-    this.specBase = specBase;
-    this.readable = readable;
+    this.options = options;
   }
 
   private Operations ops(Request request) {
@@ -97,7 +94,8 @@ final class ProductRoutes {
 
   private Object apply(Request request) {
     String text = request.text();
-    Loader.Result loaded = new Loader(specBase).confinedTo(readable).loadText(specBase.resolve("request.yaml"), text);
+    Loader.Result loaded = new Loader(options.specBase()).confinedTo(options.readableFolders(), options.secretNames())
+        .loadText(options.specBase().resolve("request.yaml"), text);
     List<Problem> errors = loaded.problems().stream().filter(Problem::isError).toList();
     if (!errors.isEmpty()) {
       throw new InvalidException("nothing was applied: " + errors.size() + (errors.size() == 1 ? " problem" : " problems")

@@ -6,7 +6,6 @@ import dev.meshwork.core.spi.EngineException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ public final class Routes {
   private Routes() {}
 
   /** The routes, each calling the operations acting as the request's caller. */
-  public static List<Route> all(Function<Principal, Operations> operations, Path specBase, List<Path> readable,
+  public static List<Route> all(Function<Principal, Operations> operations, ServerOptions options,
                                 PrometheusMetrics metrics) {
     RawJson openApi = new RawJson(openApi());
     List<Route> routes = new ArrayList<>();
@@ -35,7 +34,7 @@ public final class Routes {
     routes.add(Route.get("/api/v1/openapi.json", Permission.PUBLIC, r -> openApi));
     routes.add(Route.get("/api/v1/me", Permission.READ, Request::principal));
     routes.add(Route.get("/metrics", Permission.READ, r -> new RawText(PrometheusMetrics.CONTENT_TYPE, metrics.scrape())));
-    routes.addAll(new ProductRoutes(operations, specBase, readable).routes());
+    routes.addAll(new ProductRoutes(operations, options).routes());
     routes.addAll(new GovernanceRoutes(operations).routes());
     routes.addAll(new AccessRoutes(operations).routes());
     routes.addAll(new AuditRoutes(operations).routes());

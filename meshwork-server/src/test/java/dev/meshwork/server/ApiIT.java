@@ -62,6 +62,24 @@ class ApiIT {
   }
 
   @Test
+  void letsSourcesReadNoSecretItWasNotToldOf() {
+    String source = """
+        apiVersion: meshwork/v1
+        kind: Source
+        metadata: {name: store, domain: shop}
+        spec: {type: postgres, url: "jdbc:postgresql://elsewhere.example.com/x", user: me,
+               password: "${env:MESH_STORE_PASSWORD}"}
+        """;
+
+    Http.Response refused = http.send("POST", "/api/v1/resources", "application/yaml", source);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("details").path(0).path("message").asText())
+        .isEqualTo("'${env:MESH_STORE_PASSWORD}' is not a secret specs sent here may read: the server's meshwork.yaml"
+            + " lists those under server.secrets (it lists none)");
+  }
+
+  @Test
   void buildsAndReturnsThePublishedRecord() {
     assertThat(built.status()).as(built.text()).isEqualTo(200);
     assertThat(built.json().get("status").asText()).isEqualTo("PUBLISHED");

@@ -85,10 +85,14 @@ public record Config(Store store, Lake lake, Engine engine, Scheduling scheduler
   public record Server(
       /* server.files: folders, besides the one mesh serve started in, whose files (SQL, READMEs, data) specs
          applied over the API may name; absolute or relative to the home */
-      List<Path> files) {
+      List<Path> files,
+      /* server.secrets: environment variables (NAME, or PREFIX_* for all that start so) that sources applied
+         over the API may refer to as ${env:NAME}; none by default */
+      List<String> secrets) {
 
     public Server {
       files = files == null ? List.of() : List.copyOf(files);
+      secrets = secrets == null ? List.of() : List.copyOf(secrets);
     }
   }
 
@@ -100,7 +104,7 @@ public record Config(Store store, Lake lake, Engine engine, Scheduling scheduler
         new Scheduling(Duration.ofSeconds(30), "0 3 * * *", ZoneOffset.UTC),
         new Alerts(List.of()),
         new Auth(null),
-        new Server(List.of()));
+        new Server(List.of(), List.of()));
   }
 
   /**

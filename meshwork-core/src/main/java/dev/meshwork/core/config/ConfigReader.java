@@ -27,9 +27,10 @@ public final class ConfigReader {
       "auth.oidc", List.of("issuer", "jwks-url", "audience", "user-claim"),
       "scheduler", List.of("tick", "retention", "zone"),
       "alerts", List.of("webhooks"),
-      "server", List.of("files"));
+      "server", List.of("files", "secrets"));
   /** The keys whose value is a list of scalars; every other key holds one. */
-  private static final List<String> LISTS = List.of("alerts.webhooks", "server.files");
+  private static final List<String> LISTS = List.of("alerts.webhooks", "server.files", "server.secrets");
+  private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\*?");
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
@@ -78,7 +79,7 @@ public final class ConfigReader {
         ScheduleSettings.scheduling(values, defaults.scheduler(), reader.problems),
         ScheduleSettings.alerts(values, defaults.alerts(), reader.problems),
         new Config.Auth(OidcReader.read(values, reader.sections, reader.problems)),
-        new Config.Server(reader.folders(values, "server.files", home)));
+        new Config.Server(reader.folders(values, "server.files", home), reader.secretNames(values, "server.secrets")));
     if (!reader.problems.isEmpty()) {
       reader.problems.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
       throw new InvalidException(file + " is not a valid configuration", reader.problems);
@@ -103,6 +104,26 @@ public final class ConfigReader {
       folders.add(home.dir().resolve(item.value().trim()).toAbsolutePath().normalize());
     }
     return folders;
+  }
+
+  /** A list of environment variable names, each {@code NAME} or {@code PREFIX_*}. */
+  private List<String> secretNames(Map<String, Node> values, String key) {
+    Node node = values.get(key);
+    if (node == null || node instanceof Node.Scalar scalar && scalar.isNull()) {
+      return List.of();
+    }
+    List<Node> items = node instanceof Node.Sequence list ? list.items() : List.of(node);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) instanceof Node.Scalar item && !item.isNull() && SECRET_NAME.matcher(item.value().trim()).matches()) {
+        names.add(item.value().trim());
+      } else {
+        problems.add(Problem.error(items.get(i).position(), key + "[" + i + "]",
+            "expected an environment variable's name, like ORDERS_DB_PASSWORD, or a prefix, like ORDERS_*, not "
+                + items.get(i).describe()));
+      }
+    }
+    return names;
   }
 
   private void collect(Node root, Map<String, Node> values) {

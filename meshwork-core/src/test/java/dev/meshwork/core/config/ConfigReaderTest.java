@@ -147,6 +147,22 @@ class ConfigReaderTest {
   }
 
   @Test
+  void sourcesAppliedOverTheApiReadOnlyTheSecretsListed() {
+    assertThat(ConfigReader.parse(home, "meshwork.yaml", "store: {user: sa}\n").server().secrets()).isEmpty();
+    assertThat(ConfigReader.parse(home, "meshwork.yaml", "server: {secrets: [ORDERS_DB_*, CRM_DB_PASSWORD]}\n")
+        .server().secrets()).containsExactly("ORDERS_DB_*", "CRM_DB_PASSWORD");
+    assertThatThrownBy(() -> ConfigReader.parse(home, "meshwork.yaml", "server:\n  secrets: [\"${env:X}\", A*B]\n"))
+        .isInstanceOf(InvalidException.class)
+        .extracting(e -> ((InvalidException) e).problems().stream().map(Problem::toString).toList())
+        .asList()
+        .containsExactly(
+            "meshwork.yaml:2:13: server.secrets[0]: expected an environment variable's name, like ORDERS_DB_PASSWORD, "
+                + "or a prefix, like ORDERS_*, not '${env:X}'",
+            "meshwork.yaml:2:25: server.secrets[1]: expected an environment variable's name, like ORDERS_DB_PASSWORD, "
+                + "or a prefix, like ORDERS_*, not 'A*B'");
+  }
+
+  @Test
   void badSchedulerAndAlertsValuesPointAtTheFileWithoutTheWebhook() {
     assertThatThrownBy(() -> ConfigReader.parse(home, "meshwork.yaml", """
         scheduler:

@@ -24,23 +24,28 @@ public final class Loader {
 
   private final Path base;
   private final List<Path> confine;
+  private final List<String> secretNames;
 
   /** File names in problems are shown relative to {@code base} when they lie below it. */
   public Loader(Path base) {
-    this(base, null);
+    this(base, null, null);
   }
 
-  private Loader(Path base, List<Path> confine) {
+  private Loader(Path base, List<Path> confine, List<String> secretNames) {
     this.base = base.toAbsolutePath().normalize();
     this.confine = confine;
+    this.secretNames = secretNames;
   }
 
   /**
-   * This loader, refusing specs that name files (SQL, READMEs, data) outside {@code folders}: for
-   * specs sent to a server, which must not read what its users could not otherwise reach.
+   * This loader, refusing specs that name files (SQL, READMEs, data, secret files) outside
+   * {@code folders} or environment variables other than {@code secretNames} ({@code NAME} or
+   * {@code PREFIX_*}): for specs sent to a server, which must not read what its users could not
+   * otherwise reach.
    */
-  public Loader confinedTo(List<Path> folders) {
-    return new Loader(base, folders.stream().map(folder -> folder.toAbsolutePath().normalize()).toList());
+  public Loader confinedTo(List<Path> folders, List<String> secretNames) {
+    return new Loader(base, folders.stream().map(folder -> folder.toAbsolutePath().normalize()).toList(),
+        List.copyOf(secretNames));
   }
 
   public static Loader fromWorkingDirectory() {
@@ -103,7 +108,7 @@ public final class Loader {
       }
       documents++;
       int before = problems.errorCount();
-      Resource resource = new ResourceBinder(new SpecPaths(file, confine), problems).bind(document.root());
+      Resource resource = new ResourceBinder(new SpecPaths(file, confine, secretNames), problems).bind(document.root());
       if (resource != null && problems.errorCount() == before) {
         resources.add(new LoadedResource(resource, display, file, document.index(), document.root()));
       }

@@ -51,6 +51,12 @@ final class SourceBinder {
     }
     String driver = spec.string("driver", false);
     String user = spec.string("user", false);
+    for (String key : List.of("url", "user", "password")) {
+      String value = spec.string(key, false);
+      if (value != null && !paths.secretAllowed(value, spec.value(key, false), spec.pathOf(key), spec.problems())) {
+        return null;
+      }
+    }
     String schema = spec.string("schema", false);
     if (url == null || spec.has("password") && password == null) {
       return null;

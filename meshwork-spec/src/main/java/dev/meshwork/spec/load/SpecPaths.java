@@ -2,6 +2,7 @@ package dev.meshwork.spec.load;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import dev.meshwork.spec.Secrets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,7 +10,8 @@ import java.util.List;
  * Where the files a spec names lie (a transform's SQL, a README, a files source's data): relative
  * names resolve beside the spec file. A loader confined to a folder (a server reading specs sent
  * to it) also refuses any path that leads outside that folder, by {@code ..}, by an absolute path
- * or through a symbolic link.
+ * or through a symbolic link, and secret references other than the environment variables it is
+ * allowed ({@code NAME}, or {@code PREFIX_*}) and files inside its folders.
  */
 final class SpecPaths {
 
@@ -17,11 +19,39 @@ final class SpecPaths {
 
   private final Path specFile;
   private final List<Path> confine;
+  private final List<String> secretNames;
 
-  /** {@code confine} (absolute, normalized folders) null when the spec may name any file. */
-  SpecPaths(Path specFile, List<Path> confine) {
+  /**
+   * {@code confine} (absolute, normalized folders) null when the spec may name any file and any
+   * secret; {@code secretNames} the environment variables a confined spec may refer to.
+   */
+  SpecPaths(Path specFile, List<Path> confine, List<String> secretNames) {
     this.specFile = specFile;
     this.confine = confine;
+    this.secretNames = secretNames == null ? List.of() : secretNames;
+  }
+
+  /**
+   * Whether {@code value}, a literal or a secret reference, may be read; false with a problem at
+   * {@code field} for a reference a confined loader does not allow.
+   */
+  boolean secretAllowed(String value, Node field, String path, Problems problems) {
+    if (confine == null || !Secrets.isReference(value)) {
+      return true;
+    }
+    String body = value.substring(2, value.length() - 1);
+    if (body.startsWith("env:")) {
+      String name = body.substring("env:".length());
+      if (secretNames.stream().anyMatch(allowed -> allowed.endsWith("*")
+          ? name.startsWith(allowed.substring(0, allowed.length() - 1)) : name.equals(allowed))) {
+        return true;
+      }
+      problems.error(field, path, "'" + value + "' is not a secret specs sent here may read: the server's"
+          + " meshwork.yaml lists those under server.secrets" + (secretNames.isEmpty() ? " (it lists none)"
+          : " (" + String.join(", ", secretNames) + ")"));
+      return false;
+    }
+    return resolveInside(body.substring("file:".length()), field, path, problems) != null;
   }
 
   /** A path, a file or a glob, resolved beside the spec and normalized. */

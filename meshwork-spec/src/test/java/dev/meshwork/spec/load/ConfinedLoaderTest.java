@@ -27,7 +27,7 @@ class ConfinedLoaderTest {
     Files.writeString(specs.resolve("daily.sql"), "SELECT 1 AS order_id");
     Files.writeString(dir.resolve("secret.md"), "# not for the catalog");
     Files.writeString(dir.resolve("secret.sql"), "SELECT 'not for the catalog' AS order_id");
-    loader = new Loader(specs).confinedTo(List.of(specs));
+    loader = new Loader(specs).confinedTo(List.of(specs), List.of("ORDERS_DB_*", "CRM_PASSWORD"));
   }
 
   private Loader.Result load(String yaml) {
@@ -92,13 +92,29 @@ class ConfinedLoaderTest {
     Path landing = Files.createDirectories(dir.resolve("landing"));
     String yaml = Specs.FILES_SOURCE.replace("path: data/clicks/*.parquet", "path: " + landing + "/*.parquet");
 
-    Loader.Result result = new Loader(specs).confinedTo(List.of(specs, landing)).loadText(specs.resolve("request.yaml"), yaml);
+    Loader.Result result = new Loader(specs).confinedTo(List.of(specs, landing), List.of()).loadText(specs.resolve("request.yaml"), yaml);
 
     assertThat(result.problems()).isEmpty();
-    assertThat(onlyProblem(new Loader(specs).confinedTo(List.of(specs, landing)).loadText(specs.resolve("request.yaml"),
+    assertThat(onlyProblem(new Loader(specs).confinedTo(List.of(specs, landing), List.of()).loadText(specs.resolve("request.yaml"),
         Specs.PRODUCT + "  readme: ../secret.md\n")))
         .endsWith("'../secret.md' leads outside " + specs + ", " + landing + ", the only folders files named by specs are read from here"
             + " (the server's meshwork.yaml may add folders under server.files)");
+  }
+
+  @Test
+  void secretsAreTheAllowedVariablesAndFilesInsideTheFolder() throws IOException {
+    String source = Specs.POSTGRES_SOURCE;
+    assertThat(source).contains("${env:ORDERS_DB_PASSWORD}");
+    assertThat(load(source).problems()).isEmpty();
+
+    assertThat(onlyProblem(load(source.replace("${env:ORDERS_DB_PASSWORD}", "${env:MESH_STORE_PASSWORD}"))))
+        .endsWith("spec.password: '${env:MESH_STORE_PASSWORD}' is not a secret specs sent here may read: the server's"
+            + " meshwork.yaml lists those under server.secrets (ORDERS_DB_*, CRM_PASSWORD)");
+    assertThat(onlyProblem(load(source.replace("${env:ORDERS_DB_PASSWORD}", "${file:" + dir.resolve("secret.md") + "}"))))
+        .contains("spec.password: '" + dir.resolve("secret.md") + "' leads outside " + specs);
+    Files.writeString(specs.resolve("db.secret"), "s3cret\n");
+    assertThat(load(source.replace("${env:ORDERS_DB_PASSWORD}", "${file:" + specs.resolve("db.secret") + "}")).problems())
+        .isEmpty();
   }
 
   @Test
