@@ -42,8 +42,7 @@ public final class Monitor {
   public List<Freshness> freshness() {
     Instant now = clock.instant();
     // every product's last publish in one read, not one per product
-    Map<String, BuildSummary> published = new HashMap<>();
-    store.latestBuilds(BuildRecord.Status.PUBLISHED).forEach((ref, build) -> published.put(ref.toString(), build));
+    Map<String, BuildSummary> published = byProduct(store.latestBuilds(BuildRecord.Status.PUBLISHED));
     List<Freshness> all = new ArrayList<>();
     for (Registry.Applied applied : registry.all(Kind.DATA_PRODUCT)) {
       BuildSummary last = published.get(applied.stored().id());
@@ -81,19 +80,28 @@ public final class Monitor {
     for (StateChange change : store.currentStates()) {
       current.put(change.product() + " " + change.aspect(), change);
     }
+    // every product's last publish and last build in two reads, not two per product
+    Map<String, BuildSummary> published = byProduct(store.latestBuilds(BuildRecord.Status.PUBLISHED));
+    Map<String, BuildSummary> last = byProduct(store.latestBuilds(null));
     List<StateChange> changes = new ArrayList<>();
     for (Registry.Applied applied : registry.all(Kind.DATA_PRODUCT)) {
       String product = applied.stored().id();
-      freshnessOf(applied, now).ifPresent(freshness -> record(product, Aspect.FRESHNESS,
-          freshness.late() ? State.LATE : State.FRESH, freshness.describe(), current, now, changes));
-      store.builds(ProductRef.parse(product), null, 1).stream()
-          .filter(build -> build.status() != BuildRecord.Status.RUNNING)
-          .findFirst()
-          .ifPresent(build -> record(product, Aspect.BUILDS,
-              build.status() == BuildRecord.Status.PUBLISHED ? State.PASSING : State.FAILING,
-              describe(build), current, now, changes));
+      BuildSummary publish = published.get(product);
+      freshnessOf(applied, publish == null ? null : publish.finishedAt(), now).ifPresent(freshness -> record(product,
+          Aspect.FRESHNESS, freshness.late() ? State.LATE : State.FRESH, freshness.describe(), current, now, changes));
+      BuildSummary build = last.get(product);
+      if (build != null && build.status() != BuildRecord.Status.RUNNING) {
+        record(product, Aspect.BUILDS, build.status() == BuildRecord.Status.PUBLISHED ? State.PASSING : State.FAILING,
+            describe(build), current, now, changes);
+      }
     }
     return changes;
+  }
+
+  private static Map<String, BuildSummary> byProduct(Map<ProductRef, BuildSummary> builds) {
+    Map<String, BuildSummary> byProduct = new HashMap<>();
+    builds.forEach((ref, build) -> byProduct.put(ref.toString(), build));
+    return byProduct;
   }
 
   private void record(String product, Aspect aspect, State state, String detail, Map<String, StateChange> current,
@@ -131,7 +139,7 @@ public final class Monitor {
         applied.stored().updatedAt(), now));
   }
 
-  private static String describe(BuildRecord build) {
+  private static String describe(BuildSummary build) {
     String product = build.product().toString();
     return switch (build.status()) {
       case PUBLISHED -> product + " built: build " + build.id() + " published"
