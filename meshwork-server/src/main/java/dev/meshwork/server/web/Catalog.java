@@ -37,7 +37,8 @@ import java.util.function.Function;
 final class Catalog {
 
   static final int SAMPLE_ROWS = 10;
-  private static final int SEARCH_LIMIT = 200;
+  /** The most hits a search shows (over its pages): beyond, the words match too loosely to help. */
+  private static final int SEARCH_LIMIT = 1000;
   /** How many cards a page of results shows. */
   static final int PAGE_SIZE = 50;
 
@@ -83,7 +84,7 @@ final class Catalog {
             SearchFacets.facets(SearchFacets.Kind.TAG, all, query, filters),
             SearchFacets.facets(SearchFacets.Kind.FRESHNESS, all, query, filters),
             SearchFacets.facets(SearchFacets.Kind.QUALITY, all, query, filters), SearchFacets.describe(filters),
-            matching.size(), paging));
+            matching.size(), paging, query != null && all.size() >= SEARCH_LIMIT ? SEARCH_LIMIT : 0));
   }
 
   void product(WebRequest request) {

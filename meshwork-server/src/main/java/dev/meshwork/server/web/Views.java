@@ -51,7 +51,13 @@ public final class Views {
    */
   public record SearchView(String query, List<ProductCard> products, List<Facet> domains,
                            List<Facet> classifications, List<Facet> tags, List<Facet> freshness,
-                           List<Facet> quality, String filter, int total, Paging paging) {}
+                           List<Facet> quality, String filter, int total, Paging paging, int cappedAt) {
+
+    /** Whether the search stopped at its most hits, {@code cappedAt} (0 when it did not). */
+    public boolean capped() {
+      return cappedAt > 0;
+    }
+  }
 
   /**
    * Which page of the results shows ({@code page} of {@code pages}, from 1): the results from
