@@ -93,6 +93,39 @@ class AlertIT {
   }
 
   @Test
+  void anAlertAWebhookRefusedIsDeliveredOnItsNextAttempt() throws Exception {
+    try (WebhookReceiver receiver = new WebhookReceiver(1)) {
+      TestMesh mesh = ScheduledMesh.create(dir, "  sla: {freshness: {maxAge: 1h}}\n", """
+          scheduler: {tick: PT0.1S, retention: "off"}
+          alerts: {webhooks: ["${env:SHOP_ALERTS}"]}
+          """);
+      mesh.env.put("SHOP_ALERTS", receiver.url());
+      assertThat(mesh.apply().exit()).isZero();
+      Instant published = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      assertThat(Cli.run(mesh.env, Clock.fixed(published, ZoneOffset.UTC), "build", "shop.sales").exit()).isZero();
+      TestClock clock = new TestClock(published.plusSeconds(60));
+
+      try (ServeProcess server = ServeProcess.start(mesh.env, clock)) {
+        ScheduledMesh.awaitLog(mesh, "scheduler.log", "shop.sales freshness: FRESH");
+        Instant late = published.plus(Duration.ofHours(1));
+        clock.set(late);
+        ScheduledMesh.awaitLog(mesh, "alerts.log", "cannot deliver the alert of shop.sales: webhook 1 (127.0.0.1) "
+            + "answered 503; trying again at " + late.plus(Duration.ofMinutes(1)));
+        Thread.sleep(300);
+        assertThat(receiver.bodies()).as("not before its time").isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(receiver.await(1)).singleElement().asString().startsWith("{\"text\":\"shop.sales is late: ");
+        ScheduledMesh.awaitLog(mesh, "alerts.log", "delivered the alert of shop.sales to webhook 1 (127.0.0.1) on attempt 2");
+        clock.advance(Duration.ofMinutes(10));
+        Thread.sleep(300);
+        assertThat(receiver.bodies()).as("delivered once").hasSize(1);
+      }
+      assertThat(ScheduledMesh.log(mesh, "alerts.log").lines().filter(line -> line.contains(" ALERT "))).hasSize(1);
+    }
+  }
+
+  @Test
   void aWebhookThatCannotBeResolvedStopsTheServerFromStartingWithoutShowingIt() throws Exception {
     TestMesh mesh = ScheduledMesh.create(dir, "", "alerts: {webhooks: [\"${env:SHOP_ALERTS}\"]}\n");
     mesh.env.put("SHOP_ALERTS", "not a url with a s3cret");

@@ -8,8 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A local HTTP endpoint standing in for a Slack webhook: it keeps every body POSTed to /alerts. */
+/**
+ * A local HTTP endpoint standing in for a Slack webhook: it keeps every body POSTed to /alerts,
+ * after answering 503 to as many first POSTs as it was told to refuse.
+ */
 final class WebhookReceiver implements AutoCloseable {
 
   private final HttpServer server;
@@ -17,15 +21,24 @@ final class WebhookReceiver implements AutoCloseable {
   private final List<String> contentTypes = new CopyOnWriteArrayList<>();
 
   WebhookReceiver() throws IOException {
+    this(0);
+  }
+
+  WebhookReceiver(int refuseFirst) throws IOException {
+    AtomicInteger refusals = new AtomicInteger(refuseFirst);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/alerts", exchange -> {
+      int status = 200;
       try (InputStream in = exchange.getRequestBody()) {
-        if (exchange.getRequestMethod().equals("POST")) {
+        String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (exchange.getRequestMethod().equals("POST") && refusals.getAndDecrement() > 0) {
+          status = 503;
+        } else if (exchange.getRequestMethod().equals("POST")) {
           contentTypes.add(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
-          bodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          bodies.add(body);
         }
       }
-      exchange.sendResponseHeaders(200, -1);
+      exchange.sendResponseHeaders(status, -1);
       exchange.close();
     });
     server.start();

@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * POSTs alerts as Slack-compatible JSON, {@code {"text": "..."}}, to each configured URL. A URL may
@@ -63,13 +66,25 @@ final class Webhooks {
     throw new InvalidException(where + " is not an http or https URL");
   }
 
-  /** Posts the text to every webhook; returns one line per webhook that did not take it. */
-  List<String> post(String text) {
-    List<String> failures = new ArrayList<>();
+  /** How many webhooks there are; {@link #post} numbers them from 0. */
+  int size() {
+    return urls.size();
+  }
+
+  /** A webhook for people: its position (from 1) and host, never its path, where a secret may be. */
+  String name(int index) {
+    return "webhook " + (index + 1) + " (" + urls.get(index).getHost() + ")";
+  }
+
+  /**
+   * Posts the text to the webhooks numbered {@code which}; returns why, by number, each that did
+   * not take it did not.
+   */
+  Map<Integer, String> post(String text, Collection<Integer> which) {
+    Map<Integer, String> failures = new TreeMap<>();
     String body = "{\"text\":" + Json.string(text) + "}";
-    for (int i = 0; i < urls.size(); i++) {
+    for (int i : which) {
       URI url = urls.get(i);
-      String name = "webhook " + (i + 1) + " (" + url.getHost() + ")";
       HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
@@ -77,13 +92,13 @@ final class Webhooks {
       try {
         HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
-          failures.add(name + " answered " + response.statusCode());
+          failures.put(i, name(i) + " answered " + response.statusCode());
         }
       } catch (IOException e) {
-        failures.add("cannot reach " + name + ": " + reason(e, url));
+        failures.put(i, "cannot reach " + name(i) + ": " + reason(e, url));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        failures.add("cannot reach " + name + ": interrupted");
+        failures.put(i, "cannot reach " + name(i) + ": interrupted");
         break;
       }
     }
