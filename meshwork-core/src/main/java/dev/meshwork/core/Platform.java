@@ -46,9 +46,10 @@ public final class Platform implements AutoCloseable {
   private final Identities identities;
   private final Scheduler scheduler;
   private final MetricsRelay metrics;
+  private final AuditLog audit;
 
   private Platform(Home.Lock lock, MetadataStore store, TableStore tables, Engine engine, LocalOperations operations,
-                   Identities identities, Scheduler scheduler, MetricsRelay metrics) {
+                   Identities identities, Scheduler scheduler, MetricsRelay metrics, AuditLog audit) {
     this.lock = lock;
     this.store = store;
     this.tables = tables;
@@ -57,6 +58,7 @@ public final class Platform implements AutoCloseable {
     this.identities = identities;
     this.scheduler = scheduler;
     this.metrics = metrics;
+    this.audit = audit;
   }
 
   /**
@@ -90,7 +92,7 @@ public final class Platform implements AutoCloseable {
           java.time.Duration.ofSeconds(config.engine().queryTimeout()), audit, Principal.LOCAL);
       Scheduler scheduler = new Scheduler(registry, operations.as(Principal.SCHEDULER), store, config.scheduler(), config.alerts(), secrets,
           home.logs(), clock, metrics);
-      return new Platform(lock, store, tables, engine, operations, identities, scheduler, metrics);
+      return new Platform(lock, store, tables, engine, operations, identities, scheduler, metrics, audit);
     } catch (RuntimeException e) {
       for (AutoCloseable closeable : opened) {
         closeQuietly(closeable);
@@ -113,6 +115,11 @@ public final class Platform implements AutoCloseable {
   /** Users, teams and API tokens. */
   public Identities identities() {
     return identities;
+  }
+
+  /** The audit log, for what is refused before the operations are reached (a server's own checks). */
+  public AuditLog audit() {
+    return audit;
   }
 
   /** Scheduled builds, the retention run, SLA checks and alerts; {@code mesh serve} starts it, closing stops it. */

@@ -14,6 +14,12 @@ import java.util.Set;
 @FunctionalInterface
 public interface Authorizer {
 
+  /**
+   * The request attribute an authorizer sets to the caller once they are authenticated, before it
+   * checks the permission: who was refused, when they are.
+   */
+  String CALLER = "meshwork.caller";
+
   /** A platform admin every request runs as under {@link #ALLOW_ALL}. */
   Principal UNCHECKED = new Principal("unchecked", null, true, Set.of(), Set.of());
 

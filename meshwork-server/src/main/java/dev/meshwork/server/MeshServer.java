@@ -6,6 +6,7 @@ import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.metrics.MetricsRelay;
 import dev.meshwork.core.ops.Operations;
 import dev.meshwork.server.web.WebCatalog;
+import dev.meshwork.spec.error.DeniedException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -27,6 +28,7 @@ public final class MeshServer implements AutoCloseable {
   private final List<Route> routes;
   private final AutoCloseable owned;
   private final ServerOptions options;
+  private final Refusals refusals;
   private final PrometheusMetrics metrics = new PrometheusMetrics();
   private static final long FLUSH_MILLIS = 250;
   /** The request attribute holding the template of the route a request matched. */
@@ -38,12 +40,13 @@ public final class MeshServer implements AutoCloseable {
   private int running;
 
   private MeshServer(Function<Principal, Operations> operations, AutoCloseable owned, ServerOptions options, Authorizer authorizer) {
-    this(operations, owned, options, authorizer, null);
+    this(operations, owned, options, authorizer, null, Refusals.NONE);
   }
 
   private MeshServer(Function<Principal, Operations> operations, AutoCloseable owned, ServerOptions options, Authorizer authorizer,
-                     WebCatalog web) {
+                     WebCatalog web, Refusals refusals) {
     this.owned = owned;
+    this.refusals = refusals;
     this.options = options;
     this.routes = Routes.all(operations, options, metrics);
     this.app = Javalin.create(config -> {
@@ -90,7 +93,8 @@ public final class MeshServer implements AutoCloseable {
       platform.close();
       throw e;
     }
-    MeshServer server = start(new MeshServer(platform::operationsFor, platform, options, authorizer, web), options,
+    MeshServer server = start(new MeshServer(platform::operationsFor, platform, options, authorizer, web,
+            Refusals.auditedIn(platform.audit())), options,
         platform.metrics());
     Thread warm = new Thread(() -> {
       try {
@@ -179,11 +183,17 @@ public final class MeshServer implements AutoCloseable {
       context.attribute(ROUTE, route.path());
       enter();
       try {
-        Principal principal = authorizer.check(context, route.permission());
+        Principal principal;
+        try {
+          principal = authorizer.check(context, route.permission());
+        } catch (DeniedException denial) {
+          refusals.refused(context.attribute(Authorizer.CALLER), context, denial);
+          throw denial;
+        }
         if (route.body() != null) {
           checkMediaType(context, route.body());
         }
-        Object result = route.action().handle(new Request(context, options.maxBodyBytes(), principal));
+        Object result = route.action().handle(new Request(context, options.maxBodyBytes(), principal, refusals));
         if (result instanceof Routes.RawText text) {
           context.contentType(text.contentType()).result(text.text());
         } else {

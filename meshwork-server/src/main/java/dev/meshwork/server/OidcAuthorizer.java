@@ -44,10 +44,10 @@ public final class OidcAuthorizer implements Authorizer {
     String authorization = context.header("Authorization");
     try {
       String token = TokenAuthorizer.bearer(authorization);
-      if (token.startsWith(Identities.PREFIX) || !JwtVerifier.looksLikeJwt(token)) {
-        return tokens.check(authorization, permission);
-      }
-      return TokenAuthorizer.permitted(principal(jwts.verify(token)), permission);
+      Principal caller = token.startsWith(Identities.PREFIX) || !JwtVerifier.looksLikeJwt(token)
+          ? tokens.authenticated(authorization) : principal(jwts.verify(token));
+      context.attribute(CALLER, caller);
+      return TokenAuthorizer.permitted(caller, permission);
     } catch (ApiException e) {
       if (e.status() == 401) {
         context.header("WWW-Authenticate", "Bearer");

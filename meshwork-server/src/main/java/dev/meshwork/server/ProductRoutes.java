@@ -102,7 +102,7 @@ final class ProductRoutes {
           + " found", errors);
     }
     for (LoadedResource document : loaded.resources()) {
-      request.principal().requireMayApply(document.resource());
+      request.requireMayApply(document.resource());
     }
     var result = ops(request).apply(loaded.resources());
     List<Problem> warnings = new java.util.ArrayList<>(loaded.problems());

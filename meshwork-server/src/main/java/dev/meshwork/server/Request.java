@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshwork.core.identity.Principal;
 import dev.meshwork.spec.ProductRef;
+import dev.meshwork.spec.error.DeniedException;
 import dev.meshwork.spec.error.InvalidException;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -23,11 +24,17 @@ public final class Request {
   private final Context context;
   private final long maxBodyBytes;
   private final Principal principal;
+  private final Refusals refusals;
 
   Request(Context context, long maxBodyBytes, Principal principal) {
+    this(context, maxBodyBytes, principal, Refusals.NONE);
+  }
+
+  Request(Context context, long maxBodyBytes, Principal principal, Refusals refusals) {
     this.context = context;
     this.maxBodyBytes = maxBodyBytes;
     this.principal = principal;
+    this.refusals = refusals;
   }
 
   /** Who made the request; null only on a PUBLIC route called without a token. */
@@ -37,12 +44,27 @@ public final class Request {
 
   /** Fails with 403 unless the caller owns or is a member of {@code domain}, or is a platform admin. */
   public void requireDomain(String domain, String what) {
-    principal.requireDomain(domain, what);
+    recorded(() -> principal.requireDomain(domain, what));
+  }
+
+  /** Fails with 403 unless the caller may apply {@code resource} (its domain's, or any as an admin). */
+  public void requireMayApply(dev.meshwork.spec.Resource resource) {
+    recorded(() -> principal.requireMayApply(resource));
+  }
+
+  /** Runs a check of the caller's, recording its refusal before passing it on. */
+  private void recorded(Runnable check) {
+    try {
+      check.run();
+    } catch (DeniedException denial) {
+      refusals.refused(principal, context, denial);
+      throw denial;
+    }
   }
 
   /** Fails with 403 unless the caller is a platform admin. */
   public void requireAdmin(String what) {
-    principal.requireAdmin(what);
+    recorded(() -> principal.requireAdmin(what));
   }
 
   public Context context() {

@@ -33,7 +33,9 @@ public final class TokenAuthorizer implements Authorizer {
       return null;
     }
     try {
-      return check(context.header("Authorization"), permission);
+      Principal caller = authenticated(context.header("Authorization"));
+      context.attribute(CALLER, caller);
+      return permitted(caller, permission);
     } catch (ApiException e) {
       if (e.status() == 401) {
         context.header("WWW-Authenticate", "Bearer");
@@ -44,11 +46,16 @@ public final class TokenAuthorizer implements Authorizer {
 
   /** The caller holding the {@code Authorization} header's value (null when absent), if they have {@code permission}. */
   Principal check(String authorization, Permission permission) {
+    return permitted(authenticated(authorization), permission);
+  }
+
+  /** The caller holding the {@code Authorization} header's value; 401 when it holds no good token. */
+  Principal authenticated(String authorization) {
     Authentication authentication = authenticate.apply(bearer(authorization));
     if (authentication.failure().isPresent()) {
       throw unauthenticated(authentication.failure().get().message());
     }
-    return permitted(authentication.principal().orElseThrow(), permission);
+    return authentication.principal().orElseThrow();
   }
 
   /** The token of an {@code Authorization: Bearer TOKEN} header's value; 401 when there is none. */

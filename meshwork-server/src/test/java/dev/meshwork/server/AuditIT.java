@@ -124,6 +124,21 @@ class AuditIT {
   }
 
   @Test
+  void requestsTheServerRefusesItselfAreAuditedWithWhatWasAsked() {
+    identities.createUser("noor", "noor@example.com", null, false);
+    Http noor = anonymous.as(identities.issueToken("noor", null).secret());
+    assertThat(noor.get("/api/v1/audit").status()).isEqualTo(403);
+    assertThat(noor.postJson("/api/v1/products/shop.sales/builds", "{}").status()).isEqualTo(403);
+
+    List<JsonNode> refused = entries("/api/v1/audit?actor=noor&action=request");
+    assertThat(refused).extracting(e -> e.get("action").asText() + " " + e.get("outcome").asText() + " "
+        + e.get("details").asText()).containsExactly(
+        "request.refused denied POST /api/v1/products/shop.sales/builds: user noor may not build products: "
+            + "only owners and members of a domain, or a platform admin",
+        "request.refused denied GET /api/v1/audit: user noor may not read the audit log: only a platform admin");
+  }
+
+  @Test
   void badFiltersAreRefusedWithWhatIsWrong() {
     assertInvalid("/api/v1/audit?limit=0", "cannot read query parameter limit: '0' is not a whole number from 1 to 1000");
     assertInvalid("/api/v1/audit?since=yesterday", "cannot read the audit log: query parameter since 'yesterday' is not a "

@@ -40,6 +40,7 @@ public record AuditEntry(String id, Instant at, String actor, String action, Str
   public static final String RETENTION = "retention";
   public static final String TOKEN_USE = "token.use";
   public static final String TOKEN_REFUSED = "token.refused";
+  public static final String REQUEST_REFUSED = "request.refused";
   public static final String TOKEN_CREATE = "token.create";
   public static final String TOKEN_REVOKE = "token.revoke";
   public static final String USER_CREATE = "user.create";
@@ -48,7 +49,7 @@ public record AuditEntry(String id, Instant at, String actor, String action, Str
   /** The vocabulary of actions, in the order the documentation lists them. */
   public static final List<String> ACTIONS = List.of(APPLY, BUILD_START, BUILD_END, PUBLISH, READ, POLICY,
       ACCESS_REQUEST, ACCESS_APPROVE, ACCESS_REJECT, ACCESS_REVOKE, WAIVER_GRANT, WAIVER_REVOKE, RETENTION, TOKEN_USE,
-      TOKEN_REFUSED, TOKEN_CREATE, TOKEN_REVOKE, USER_CREATE, TEAM_CREATE);
+      TOKEN_REFUSED, REQUEST_REFUSED, TOKEN_CREATE, TOKEN_REVOKE, USER_CREATE, TEAM_CREATE);
 
   public AuditEntry {
     if (id == null || id.isBlank()) {
