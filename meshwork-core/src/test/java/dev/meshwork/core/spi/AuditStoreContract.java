@@ -105,7 +105,7 @@ public interface AuditStoreContract {
         .isInstanceOf(InvalidException.class)
         .hasMessage("cannot record audit entry a-1: action 'delete' is not one of apply, build.start, build.end, "
             + "publish, read, policy, access.request, access.approve, access.reject, access.revoke, waiver.grant, "
-            + "waiver.revoke, retention, token.use, token.refused, token.create, token.revoke, user.create, team.create");
+            + "waiver.revoke, retention, token.use, token.refused, request.refused, token.create, token.revoke, user.create, team.create");
     assertThatThrownBy(() -> new AuditEntry("a-1", LOGGED, "ana", "apply", "DataProduct", null, "ok", null, null))
         .isInstanceOf(InvalidException.class)
         .hasMessage("cannot record audit entry a-1: a resource needs both its kind and its id, or neither");
