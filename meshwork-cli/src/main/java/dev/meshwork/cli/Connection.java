@@ -28,7 +28,7 @@ final class Connection implements AutoCloseable {
         throw new InvalidException("cannot act as " + mesh.as + " on the platform server at " + remote.get().url()
             + ": --as works on the home in this process; log in with that user's token instead");
       }
-      return new Connection(new RemoteOperations(remote.get().url(), remote.get().token()), null);
+      return new Connection(new RemoteOperations(remote.get().url(), remote.get().token(), remote.get().why()), null);
     }
     Platform platform = mesh.platform();
     try {

@@ -165,7 +165,16 @@ class RemoteCliIT {
     Cli unreachable = Cli.run(env, "status");
     assertThat(unreachable.exit()).isEqualTo(ExitCodes.INTERNAL);
     assertThat(unreachable.err()).isEqualTo("mesh: cannot reach the platform at http://127.0.0.1:" + closed
-        + ": connection refused\n");
+        + ": connection refused (MESH_URL names it)\n");
+
+    Map<String, String> loggedIn = Map.of("MESH_HOME", dir.resolve("elsewhere").toString(),
+        "HOME", dir.resolve("gone").toString());
+    Path stored = dir.resolve("gone/.config/meshwork/login.json");
+    Files.createDirectories(stored.getParent());
+    Files.writeString(stored, "{\"url\":\"http://127.0.0.1:" + closed + "\",\"token\":\"" + admin + "\"}\n");
+    Cli afterLogin = Cli.run(loggedIn, "status");
+    assertThat(afterLogin.err()).isEqualTo("mesh: cannot reach the platform at http://127.0.0.1:" + closed
+        + ": connection refused (mesh login chose it; mesh logout works on the home again)\n");
   }
 
   @Test

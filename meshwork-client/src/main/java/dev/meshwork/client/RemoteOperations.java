@@ -65,7 +65,15 @@ public final class RemoteOperations implements Operations {
    * @throws InvalidException when {@code url} is not an http or https address
    */
   public RemoteOperations(String url, String token) {
-    this.transport = new Transport(url, token);
+    this(url, token, null);
+  }
+
+  /**
+   * As above; {@code why} says why this server is the one called ("MESH_URL names it"), added to
+   * the message when it cannot be reached.
+   */
+  public RemoteOperations(String url, String token, String why) {
+    this.transport = new Transport(url, token, why);
   }
 
   /** The platform's address, as requests are sent to it. */

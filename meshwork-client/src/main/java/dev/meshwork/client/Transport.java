@@ -32,11 +32,18 @@ final class Transport {
 
   private final String url;
   private final String token;
+  private final String why;
   private final HttpClient client;
 
   Transport(String url, String token) {
+    this(url, token, null);
+  }
+
+  /** {@code why} (may be null) says why this server is the one called, for the message when it cannot be reached. */
+  Transport(String url, String token, String why) {
     this.url = address(url);
     this.token = token == null || token.isBlank() ? null : token.strip();
+    this.why = why;
     this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
   }
 
@@ -93,7 +100,7 @@ final class Transport {
   }
 
   private String unreachable(String reason) {
-    return "cannot reach the platform at " + url + ": " + reason;
+    return "cannot reach the platform at " + url + ": " + reason + (why == null ? "" : " (" + why + ")");
   }
 
   /** Why connecting failed, in a few words: the deepest message of the causes. */
