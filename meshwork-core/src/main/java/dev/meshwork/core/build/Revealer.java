@@ -20,6 +20,7 @@ public final class Revealer {
 
   private static final String RAW = "__published.";
   private static final String CLEAR = "__clear.";
+  private static final String FIRST = "__first.";
 
   private final KeyStore keys;
 
@@ -29,6 +30,14 @@ public final class Revealer {
 
   /** Attaches the snapshot's {@code files} of {@code product} as its {@code domain.name} for a reader. */
   public void attach(Workspace workspace, DataProduct product, List<Path> files, boolean pii) {
+    attach(workspace, product, files, pii, 0);
+  }
+
+  /**
+   * As above, reading only the first {@code firstRows} rows when above 0 (a sample): only their
+   * encrypted values are then decrypted, not every distinct value of the table.
+   */
+  public void attach(Workspace workspace, DataProduct product, List<Path> files, boolean pii, int firstRows) {
     String name = product.ref().toString();
     if (!needed(product, pii)) {
       workspace.attachParquet(name, files, product.spec().schema());
@@ -37,6 +46,11 @@ public final class Revealer {
     String flat = product.ref().domain() + "__" + product.ref().name();
     String raw = RAW + flat;
     workspace.attachParquet(raw, files, product.spec().schema());
+    if (firstRows > 0) {
+      String first = FIRST + flat;
+      workspace.materialize(first, "SELECT * FROM " + Sql.relation(raw) + " LIMIT " + firstRows);
+      raw = first;
+    }
     List<String> select = new ArrayList<>();
     StringBuilder joins = new StringBuilder();
     int mappings = 0;

@@ -214,11 +214,15 @@ public final class LocalOperations implements Operations {
 
   @Override
   public Rows query(String sql, int maxRows) {
-    return read(sql, maxRows, "query");
+    return read(sql, maxRows, "query", 0);
   }
 
-  /** Runs a read of products' rows, recording each product read (or denied) with the rows returned. */
-  private Rows read(String sql, int maxRows, String how) {
+  /**
+   * Runs a read of products' rows, recording each product read (or denied) with the rows returned.
+   * {@code firstRows} above 0 reads only that many rows of each product (a sample), so that only
+   * their encrypted values are decrypted.
+   */
+  private Rows read(String sql, int maxRows, String how, int firstRows) {
     if (sql == null || sql.isBlank()) {
       throw new InvalidException("the query is empty");
     }
@@ -233,7 +237,7 @@ public final class LocalOperations implements Operations {
             () -> access.reading(caller, ref));
         TableStore.Snapshot current = tables.current(ref).orElseThrow(() -> new InvalidException(
             "cannot run the query: " + relation + " was never published (build it first with mesh build " + relation + ")"));
-        revealer.attach(workspace, product, tables.files(ref, current.id()), reading.pii());
+        revealer.attach(workspace, product, tables.files(ref, current.id()), reading.pii(), firstRows);
         readings.add(reading);
       }
       workspace.seal();
@@ -372,7 +376,7 @@ public final class LocalOperations implements Operations {
     if (rows < 1) {
       throw new InvalidException("cannot sample " + product + ": the number of rows must be at least 1, not " + rows);
     }
-    return read("SELECT * FROM \"" + product.domain() + "\".\"" + product.name() + "\"", rows, "sample");
+    return read("SELECT * FROM \"" + product.domain() + "\".\"" + product.name() + "\"", rows, "sample", rows);
   }
 
   /**
