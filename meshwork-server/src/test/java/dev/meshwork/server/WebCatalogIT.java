@@ -102,6 +102,10 @@ class WebCatalogIT {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request access")).click();
     page.waitForURL("**/products/shop.customers#access");
     assertThat(page.locator("ul.requests li").textContent()).contains("(churn analysis): pending");
+    assertThat(page.locator("p.standing").textContent())
+        .isEqualTo("Your request with the PII masked is waiting for a decision (owner).");
+    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request the PII in clear")).count())
+        .isEqualTo(1);
     shot("product-no-grant");
     logOut();
 
@@ -127,6 +131,8 @@ class WebCatalogIT {
     List<String> emails = page.locator("table.sample tbody tr td:nth-child(2)").allTextContents();
     assertThat(emails).containsExactlyInAnyOrder("a**@example.com", "l*@example.com");
     assertThat(page.content()).doesNotContain("ana@example.com");
+    assertThat(page.locator("p.standing").textContent()).startsWith("You hold a grant with the PII masked until 20");
+    assertThat(page.locator("form.request button").textContent()).isEqualTo("Request the PII in clear");
     shot("product-sample");
     page.navigate(mesh.base + "/me");
     assertThat(page.locator("#grants + ul li").textContent()).contains("shop.customers");

@@ -94,7 +94,7 @@ final class Catalog {
     Views.ProductView view = ProductPage.view(description, card(description, clock.instant()), ops,
         sample(ops, ref), ops.accessRequests(new AccessFilter(ref, null, AccessFilter.View.MINE, 20)),
         stateChanges.apply(ref), ops.accessRequests(AccessFilter.grants(ref,
-            AccessFilter.View.VISIBLE, 100)));
+            AccessFilter.View.VISIBLE, 100)), clock.instant());
     templates.render(request.context(), 200, "product.jte", request.page(view.card().title(), "search"), view);
   }
 

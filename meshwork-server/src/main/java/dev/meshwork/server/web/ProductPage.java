@@ -12,6 +12,7 @@ import dev.meshwork.spec.Column;
 import dev.meshwork.spec.DataProduct;
 import dev.meshwork.spec.OutputPort;
 import dev.meshwork.spec.quality.QualityRule;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,7 @@ final class ProductPage {
 
   static Views.ProductView view(ProductDescription description, Views.ProductCard card, Operations ops,
                                 Views.SampleView sample, List<AccessRequest> myRequests,
-                                List<StateChange> stateChanges, List<AccessRequest> grants) {
+                                List<StateChange> stateChanges, List<AccessRequest> grants, Instant now) {
     DataProduct product = description.product();
     String ref = product.ref().toString();
     List<ColumnView> columns = new ArrayList<>();
@@ -50,7 +51,43 @@ final class ProductPage {
         "SELECT * FROM " + ref + " LIMIT 100", description.location(), "/api/v1/products/" + ref + "/rows",
         sample, LineageGraph.of(ops, description),
         QualityChart.of(ops.history(product.ref(), QualityChart.PUBLISHES)), freshness(stateChanges), grants,
-        readers(description.downstream()), product.spec().changelog(), ops.policyResults(ref, 20), myRequests);
+        readers(description.downstream()), product.spec().changelog(), ops.policyResults(ref, 20), myRequests,
+        offer(myRequests, product.spec().containsPII(), now));
+  }
+
+  /**
+   * What the viewer may still ask for, given their own requests (not those for a team or a
+   * product): nothing more while a grant in force, or a pending request, covers the PII; only the
+   * PII in clear while one covers the rest of a product holding PII.
+   */
+  static Views.AccessOffer offer(List<AccessRequest> myRequests, boolean containsPii, Instant now) {
+    AccessRequest withPii = null;
+    AccessRequest masked = null;
+    for (AccessRequest request : myRequests) {
+      boolean open = request.status() == AccessRequest.Status.PENDING || request.grantsAt(now);
+      if (!open || request.forTeam() != null || request.forProduct() != null) {
+        continue;
+      }
+      if (request.pii() && withPii == null) {
+        withPii = request;
+      } else if (!request.pii() && masked == null) {
+        masked = request;
+      }
+    }
+    if (withPii != null) {
+      return new Views.AccessOffer(standing(withPii, "with the PII in clear"), false, false);
+    }
+    if (masked != null) {
+      return new Views.AccessOffer(standing(masked, containsPii ? "with the PII masked" : null), containsPii, true);
+    }
+    return new Views.AccessOffer(null, true, false);
+  }
+
+  private static String standing(AccessRequest request, String pii) {
+    String what = pii == null ? "" : " " + pii;
+    return request.status() == AccessRequest.Status.PENDING
+        ? "Your request" + what + " is waiting for a decision (" + request.approval() + ")."
+        : "You hold a grant" + what + " until " + Format.time(request.expiresAt()) + ".";
   }
 
   private static List<RuleView> rules(DataProduct product, BuildRecord last) {

@@ -142,7 +142,14 @@ public final class Views {
                             String apiUrl, SampleView sample, GraphView lineage, ChartView qualityChart,
                             List<StateRow> freshnessHistory, List<AccessRequest> grants, List<LinkView> readers,
                             List<dev.meshwork.spec.ChangelogEntry> changelog, List<PolicyResult> policies,
-                            List<AccessRequest> myRequests) {}
+                            List<AccessRequest> myRequests, AccessOffer offer) {}
+
+  /**
+   * What the viewer may still ask for: {@code standing} says what they hold or wait for (null when
+   * nothing), {@code form} whether to offer the request form, {@code piiOnly} whether it can only
+   * ask for the PII in clear (they hold, or wait for, access with PII masked).
+   */
+  public record AccessOffer(String standing, boolean form, boolean piiOnly) {}
 
   public record DomainView(String name, List<ProductCard> products, long fresh, long late, String quality) {}
 

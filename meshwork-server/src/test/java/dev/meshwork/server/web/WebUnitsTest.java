@@ -2,6 +2,7 @@ package dev.meshwork.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshwork.core.spi.AccessRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,30 @@ class WebUnitsTest {
     assertThat(Markdown.html("# Rows <img src=x onerror=alert(1)>", 2))
         .isEqualTo("<h3>Rows &lt;img src=x onerror=alert(1)&gt;</h3>\n");
     assertThat(Markdown.html("  \n", 2)).isEmpty();
+  }
+
+  @Test
+  void theRequestFormOffersOnlyWhatTheViewerDoesNotHoldYet() {
+    Instant now = Instant.parse("2026-11-22T10:00:00Z");
+    assertThat(ProductPage.offer(List.of(), true, now)).isEqualTo(new Views.AccessOffer(null, true, false));
+    AccessRequest masked = request(false, AccessRequest.Status.APPROVED, now.plusSeconds(3600), null);
+    assertThat(ProductPage.offer(List.of(masked), true, now)).isEqualTo(new Views.AccessOffer(
+        "You hold a grant with the PII masked until 2026-11-22 11:00 UTC.", true, true));
+    assertThat(ProductPage.offer(List.of(masked), false, now)).isEqualTo(new Views.AccessOffer(
+        "You hold a grant until 2026-11-22 11:00 UTC.", false, true));
+    AccessRequest clear = request(true, AccessRequest.Status.PENDING, now.plusSeconds(3600), null);
+    assertThat(ProductPage.offer(List.of(masked, clear), true, now)).isEqualTo(new Views.AccessOffer(
+        "Your request with the PII in clear is waiting for a decision (owner).", false, false));
+    AccessRequest expired = request(true, AccessRequest.Status.APPROVED, now.minusSeconds(1), null);
+    AccessRequest forTeam = request(true, AccessRequest.Status.APPROVED, now.plusSeconds(3600), "analysts");
+    assertThat(ProductPage.offer(List.of(expired, forTeam), true, now)).isEqualTo(new Views.AccessOffer(null, true, false));
+  }
+
+  private static AccessRequest request(boolean pii, AccessRequest.Status status, Instant expiresAt, String forTeam) {
+    Instant asked = Instant.parse("2026-11-20T10:00:00Z");
+    boolean decided = status != AccessRequest.Status.PENDING;
+    return new AccessRequest("r-" + pii + status + forTeam, "shop.customers", "bob", "churn", pii, forTeam, null,
+        "owner", status, asked, expiresAt, decided ? "sam" : null, decided ? asked.plusSeconds(60) : null, null, null);
   }
 
   @Test
