@@ -135,6 +135,8 @@ class DemoIT {
       }
       page.navigate(url + "/products/orders.daily");
       assertThat(page.locator("table.sample tbody tr").count()).isPositive();
+      assertThat(page.locator("section.readme h3").first().textContent()).isEqualTo("Orders — Daily Summary");
+      assertThat(page.locator("section.readme h4").allTextContents()).contains("What a row is");
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("demo-orders-daily.png")).setFullPage(true));
       page.navigate(url + "/products/customers.profile");
       assertThat(page.locator("#sample + p.notice").textContent()).startsWith("You have no grant to read this product");
