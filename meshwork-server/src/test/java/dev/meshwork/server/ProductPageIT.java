@@ -365,6 +365,8 @@ class ProductPageIT {
     assertThat(page.locator("table.builds-per-day tbody tr").allTextContents()).containsExactly(day + "61");
     assertThat(page.locator("table.builds-per-day thead th").allTextContents()).containsExactly("Day", "Published", "Failed");
     page.screenshot(new Page.ScreenshotOptions().setPath(WebCatalogIT.SHOTS.resolve("dashboard-builds.png")).setFullPage(true));
+    Locator shop = page.locator("table", new Page.LocatorOptions().setHasText("SLA adherence")).locator("tbody tr");
+    assertThat(shop.locator("td").allTextContents()).containsExactly("shop", "4", "1", "0", "3", "100%", "67%");
 
     page.navigate(base + "/domains/shop");
     assertThat(page.locator("tr", new Page.LocatorOptions().setHasText("Refunds")).locator("td:nth-child(5)").textContent())

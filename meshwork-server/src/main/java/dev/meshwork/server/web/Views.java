@@ -153,7 +153,13 @@ public final class Views {
 
   public record DomainView(String name, List<ProductCard> products, long fresh, long late, String quality) {}
 
-  public record DomainStats(String domain, long products, long fresh, long late, long noSla, String quality) {}
+  public record DomainStats(String domain, long products, long fresh, long late, long noSla, String quality) {
+
+    /** The share of the domain's products with a freshness SLA that meet it now, or "-" when none has one. */
+    public String slaMet() {
+      return fresh + late == 0 ? "-" : Math.round(100.0 * fresh / (fresh + late)) + "%";
+    }
+  }
 
   public record Count(String label, long count) {}
 
