@@ -24,6 +24,7 @@ import dev.meshwork.core.spi.StoredResource;
 import dev.meshwork.core.spi.Team;
 import dev.meshwork.core.spi.User;
 import dev.meshwork.core.spi.Waiver;
+import dev.meshwork.core.spi.WebSession;
 import dev.meshwork.spec.Kind;
 import dev.meshwork.spec.ProductRef;
 import dev.meshwork.spec.error.InvalidException;
@@ -46,7 +47,7 @@ import java.util.stream.IntStream;
  * {@link IdentityRecords}, access requests by {@link AccessRequests}. Each method is one transaction on a
  * pooled connection, retried a few times when it collides with a concurrent writer. Schedules and
  * state changes are kept by {@link Monitoring}, the audit log by {@link AuditRecords}; the listings of
- * builds across products are {@link BuildListings}'.
+ * builds across products are {@link BuildListings}', the web catalog's sessions {@link WebSessionRecords}'.
  */
 public final class JdbcMetadataStore implements MetadataStore {
 
@@ -58,6 +59,7 @@ public final class JdbcMetadataStore implements MetadataStore {
   private final Monitoring monitoring;
   private final AuditRecords audit;
   private final BuildListings buildListings;
+  private final WebSessionRecords webSessions;
 
   /** Opens the database at {@code url} (user and password may be null) and brings its schema up to date. */
   public JdbcMetadataStore(String url, String user, String password) {
@@ -69,6 +71,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     this.monitoring = new Monitoring(transactions);
     this.audit = new AuditRecords(transactions);
     this.buildListings = new BuildListings(transactions);
+    this.webSessions = new WebSessionRecords(transactions);
   }
 
   @Override
@@ -423,6 +426,26 @@ public final class JdbcMetadataStore implements MetadataStore {
   @Override
   public List<AuditEntry> audit(AuditFilter filter) {
     return audit.list(filter);
+  }
+
+  @Override
+  public void saveWebSession(WebSession session) {
+    webSessions.save(session);
+  }
+
+  @Override
+  public Optional<WebSession> webSession(String idHash) {
+    return webSessions.find(idHash);
+  }
+
+  @Override
+  public void deleteWebSession(String idHash) {
+    webSessions.delete(idHash);
+  }
+
+  @Override
+  public int deleteExpiredWebSessions(Instant at) {
+    return webSessions.deleteExpired(at);
   }
 
   @Override

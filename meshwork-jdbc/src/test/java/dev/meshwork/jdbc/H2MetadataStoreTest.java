@@ -52,11 +52,12 @@ class H2MetadataStoreTest extends MetadataStoreContract {
         "MESHWORK_BUILD_INPUTS",
         "MESHWORK_POLICY_RESULTS", "MESHWORK_QUALITY_RESULTS", "MESHWORK_RESOURCES", "MESHWORK_RETENTION_RUNS",
         "MESHWORK_SCHEDULES", "MESHWORK_STATE_CHANGES", "MESHWORK_TEAMS", "MESHWORK_USERS", "MESHWORK_WAIVERS",
-        "meshwork_schema_history");
+        "MESHWORK_WEB_SESSIONS", "meshwork_schema_history");
     assertThat(strings(url("meta"), """
         SELECT "version" || ' ' || "success" FROM "meshwork_schema_history"
          WHERE "version" IS NOT NULL ORDER BY "installed_rank"
-        """)).containsExactly("1 TRUE", "2 TRUE", "3 TRUE", "4 TRUE", "5 TRUE", "6 TRUE", "7 TRUE");
+        """)).containsExactly("1 TRUE", "2 TRUE", "3 TRUE", "4 TRUE", "5 TRUE", "6 TRUE", "7 TRUE",
+        "8 TRUE");
   }
 
   @Test

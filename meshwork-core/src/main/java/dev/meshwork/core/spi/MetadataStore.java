@@ -11,7 +11,7 @@ import java.util.Optional;
  * The platform's record: applied resources, builds with what they read and how their audit went,
  * policy results, waivers, retention runs, access requests and grants, the users, teams and API
  * tokens of the platform, the scheduler's jobs and the products' recorded states (freshness,
- * build health), and the audit log.
+ * build health), the audit log, and the web catalog's sessions.
  * Every method is atomic; implementations are safe to use from several threads.
  */
 public interface MetadataStore extends AutoCloseable {
@@ -199,6 +199,18 @@ public interface MetadataStore extends AutoCloseable {
    * first), at most its limit.
    */
   List<AuditEntry> audit(AuditFilter filter);
+
+  /** Inserts a web session, or replaces the session stored with the same id hash. */
+  void saveWebSession(WebSession session);
+
+  /** The web session whose id has this SHA-256 hex, whether or not it has ended. */
+  Optional<WebSession> webSession(String idHash);
+
+  /** Removes the web session whose id has this SHA-256 hex; nothing happens when there is none. */
+  void deleteWebSession(String idHash);
+
+  /** Removes the web sessions expired at {@code at} (expiring at or before it); returns how many. */
+  int deleteExpiredWebSessions(Instant at);
 
   @Override
   default void close() {}

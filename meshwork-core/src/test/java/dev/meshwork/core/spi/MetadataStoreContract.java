@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * millisecond precision: a store keeps at least that.
  */
 public abstract class MetadataStoreContract
-    implements ScheduleStoreContract, AccessStoreContract, AuditStoreContract, BuildListingContract {
+    implements ScheduleStoreContract, AccessStoreContract, AuditStoreContract, BuildListingContract,
+    WebSessionStoreContract {
 
   private static final ProductRef DAILY = new ProductRef("orders", "daily");
   private static final ProductRef CUSTOMERS = new ProductRef("crm", "customers");
