@@ -112,6 +112,11 @@ public final class Platform implements AutoCloseable {
     return operations.as(caller);
   }
 
+  /** The metadata store, for what a server keeps beside the platform's records (the web catalog's sessions). */
+  public MetadataStore store() {
+    return store;
+  }
+
   /** Users, teams and API tokens. */
   public Identities identities() {
     return identities;

@@ -5,6 +5,7 @@ import dev.meshwork.core.identity.Authentication;
 import dev.meshwork.core.identity.Principal;
 import dev.meshwork.core.metrics.MetricsRelay;
 import dev.meshwork.core.ops.Operations;
+import dev.meshwork.server.web.SessionStore;
 import dev.meshwork.server.web.WebCatalog;
 import dev.meshwork.spec.error.DeniedException;
 import io.javalin.Javalin;
@@ -88,7 +89,7 @@ public final class MeshServer implements AutoCloseable {
         public Authentication recheck(String tokenHash) {
           return platform.identities().recheck(tokenHash);
         }
-      }, product -> platform.monitor().history(product, 20), Clock.systemUTC());
+      }, product -> platform.monitor().history(product, 20), SessionStore.in(platform.store()), Clock.systemUTC());
     } catch (RuntimeException e) {
       platform.close();
       throw e;

@@ -2,6 +2,8 @@ package dev.meshwork.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshwork.core.Home;
+import dev.meshwork.core.Platform;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The web catalog's sessions over plain HTTP: the cookie, logging in and out, and forms refused without their CSRF token. */
+/**
+ * The web catalog's sessions over plain HTTP: the cookie, logging in and out, sessions outliving a
+ * restart, and forms refused without their CSRF token.
+ */
 class WebSessionIT {
 
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
@@ -68,6 +75,29 @@ class WebSessionIT {
     HttpResponse<String> out = post("/logout", cookie, "csrf=" + csrf);
     assertThat(out.statusCode()).isEqualTo(303);
     assertThat(get("/me", cookie).statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void aSessionOutlivesARestartUntilLoggingOutEndsItForGood() throws Exception {
+    String cookie = loginAs(mesh.consumerToken);
+    String csrf = csrf(get("/me", cookie).body());
+    mesh.server.stop();
+
+    try (MeshServer restarted = restart()) {
+      String base = "http://127.0.0.1:" + restarted.port();
+      HttpResponse<String> me = get(base, "/me", cookie);
+      assertThat(me.statusCode()).isEqualTo(200);
+      assertThat(me.body()).contains("bob");
+      assertThat(csrf(me.body())).isEqualTo(csrf);
+
+      assertThat(post(base, "/logout", cookie, "csrf=" + csrf).statusCode()).isEqualTo(303);
+      HttpResponse<String> after = get(base, "/me", cookie);
+      assertThat(after.statusCode()).isEqualTo(303);
+      assertThat(after.headers().firstValue("Location")).hasValue("/login?next=%2Fme");
+    }
+    try (MeshServer again = restart()) {
+      assertThat(get("http://127.0.0.1:" + again.port(), "/me", cookie).statusCode()).isEqualTo(303);
+    }
   }
 
   @Test
@@ -132,6 +162,13 @@ class WebSessionIT {
 
   private record Visitor(String cookie, String csrf) {}
 
+  /** Another server on the same home, as when the first one stopped and started again. */
+  private MeshServer restart() {
+    Platform platform = Platform.open(new Home(dir.resolve("home")), Map.of(), Clock.systemUTC());
+    return MeshServer.start(platform, ServerOptions.of("127.0.0.1", 0).withSpecBase(dir),
+        TokenAuthorizer.of(platform.identities()));
+  }
+
   private Visitor loginPage(String cookie) throws Exception {
     HttpResponse<String> page = get("/login", cookie);
     return new Visitor(cookie(page), csrf(page.body()));
@@ -143,7 +180,11 @@ class WebSessionIT {
   }
 
   private HttpResponse<String> get(String path, String cookie) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(mesh.base + path));
+    return get(mesh.base, path, cookie);
+  }
+
+  private HttpResponse<String> get(String base, String path, String cookie) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
     if (cookie != null) {
       request.header("Cookie", cookie);
     }
@@ -151,7 +192,11 @@ class WebSessionIT {
   }
 
   private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(mesh.base + path))
+    return post(mesh.base, path, cookie, form);
+  }
+
+  private HttpResponse<String> post(String base, String path, String cookie, String form) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form));
     if (cookie != null) {

@@ -1,34 +1,41 @@
 package dev.meshwork.server.web;
 
+import dev.meshwork.core.identity.Identities;
 import dev.meshwork.core.identity.Principal;
+import dev.meshwork.core.spi.WebSession;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The web catalog's sessions, in memory: a random id (the cookie's value) maps to who logged in
- * (null before logging in), the hash of the token they logged in with (so that each page can check
- * the token still holds) and the session's CSRF token, which every form carries back. A session
- * unused for {@link #IDLE} ends (ended ones are dropped as new ones open); sessions end with the
- * server, and a browser then logs in again.
+ * The web catalog's sessions: a random id (the cookie's value) names a session, which keeps the
+ * hash of the token its user logged in with (none before logging in; each page checks the token
+ * still holds, and so learns who the user is now) and its CSRF token, which every form carries back.
+ * A {@link SessionStore} keeps them by the hash of their id, never the id itself. A session unused
+ * for {@link #IDLE} ends (ended ones are dropped as new ones open); using it extends it, written
+ * only once {@link #SLACK} of its life has passed, not on every page.
  */
 final class Sessions {
 
   /** How long an unused session lasts. */
   static final Duration IDLE = Duration.ofHours(8);
 
-  /** One browser's session: {@code principal} and {@code tokenHash} null until its user logs in. */
+  /** How much of a session's life passes before using it extends it in the store. */
+  static final Duration SLACK = Duration.ofMinutes(5);
+
+  /**
+   * One browser's session: {@code tokenHash} null until its user logs in, {@code principal} who
+   * that user is (null until the token has been checked for the page at hand).
+   */
   record Session(String id, Principal principal, String tokenHash, String csrf, Instant expiresAt) {
 
     boolean loggedIn() {
-      return principal != null;
+      return tokenHash != null;
     }
 
     /** Whether {@code token} is this session's CSRF token, compared in constant time. */
@@ -38,11 +45,17 @@ final class Sessions {
     }
   }
 
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final SessionStore store;
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
 
+  /** Sessions in memory, ending with the server. */
   Sessions(Clock clock) {
+    this(SessionStore.inMemory(), clock);
+  }
+
+  Sessions(SessionStore store, Clock clock) {
+    this.store = store;
     this.clock = clock;
   }
 
@@ -52,41 +65,46 @@ final class Sessions {
    */
   Session open(Principal principal, String tokenHash) {
     Instant now = clock.instant();
-    sessions.values().removeIf(old -> !now.isBefore(old.expiresAt()));
+    store.deleteExpired(now);
     Session session = new Session(token(), principal, tokenHash, token(), now.plus(IDLE));
-    sessions.put(session.id(), session);
+    store.save(new WebSession(Identities.sha256(session.id()), tokenHash, session.csrf(), session.expiresAt()));
     return session;
   }
 
-  /** The live session with this id, its life extended; empty when there is none or it has ended. */
+  /**
+   * The live session with this id, its user not known yet, its life extended when more than
+   * {@link #SLACK} of it has passed; empty when there is none or it has ended.
+   */
   Optional<Session> find(String id) {
     if (id == null) {
       return Optional.empty();
     }
-    Session session = sessions.get(id);
+    String idHash = Identities.sha256(id);
+    Optional<WebSession> found = store.find(idHash);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    WebSession stored = found.get();
     Instant now = clock.instant();
-    if (session == null) {
+    if (stored.endedAt(now)) {
+      store.delete(idHash);
       return Optional.empty();
     }
-    if (!now.isBefore(session.expiresAt())) {
-      sessions.remove(id);
-      return Optional.empty();
+    if (Duration.between(now, stored.expiresAt()).compareTo(IDLE.minus(SLACK)) < 0) {
+      stored = stored.until(now.plus(IDLE));
+      store.save(stored);
     }
-    Session touched = new Session(session.id(), session.principal(), session.tokenHash(), session.csrf(), now.plus(IDLE));
-    sessions.put(id, touched);
-    return Optional.of(touched);
+    return Optional.of(new Session(id, null, stored.tokenHash(), stored.csrf(), stored.expiresAt()));
   }
 
   /** The session with its user as they are now (roles change, teams change); the same id, token and CSRF token. */
   Session refresh(Session session, Principal principal) {
-    Session refreshed = new Session(session.id(), principal, session.tokenHash(), session.csrf(), session.expiresAt());
-    sessions.replace(session.id(), refreshed);
-    return refreshed;
+    return new Session(session.id(), principal, session.tokenHash(), session.csrf(), session.expiresAt());
   }
 
   void close(String id) {
     if (id != null) {
-      sessions.remove(id);
+      store.delete(Identities.sha256(id));
     }
   }
 

@@ -68,13 +68,19 @@ public final class WebCatalog {
 
   /**
    * {@code stateChanges} tells a product's recorded changes of state, newest first; {@code clock}
-   * the sessions' and the products' freshness's time.
+   * the sessions' and the products' freshness's time. Its sessions are kept in memory.
    */
   public WebCatalog(Function<Principal, Operations> operations, Tokens tokens,
                     Function<ProductRef, List<StateChange>> stateChanges, Clock clock) {
+    this(operations, tokens, stateChanges, SessionStore.inMemory(), clock);
+  }
+
+  /** As above, its sessions kept in {@code sessionStore}. */
+  public WebCatalog(Function<Principal, Operations> operations, Tokens tokens,
+                    Function<ProductRef, List<StateChange>> stateChanges, SessionStore sessionStore, Clock clock) {
     this.operations = operations;
     this.tokens = tokens;
-    this.sessions = new Sessions(clock);
+    this.sessions = new Sessions(sessionStore, clock);
     this.catalog = new Catalog(templates, stateChanges, clock);
     this.css = resource(CSS);
   }
@@ -113,7 +119,7 @@ public final class WebCatalog {
         + ": the method is not allowed here"
         : status == 503 ? "cannot show " + context.path() + ": the server is stopping; try again in a moment"
         : "cannot show " + context.path() + ": there is no such page";
-    renderError(context, session(context), ErrorView.of(status, message));
+    renderError(context, checked(context).session(), ErrorView.of(status, message));
   }
 
   private Handler page(Action action) {
@@ -125,19 +131,11 @@ public final class WebCatalog {
   }
 
   private void run(Context context, Action action, boolean form) {
-    Sessions.Session session = session(context);
+    Sessions.Session session = null;
     try {
-      Authentication.Failure ended = null;
-      if (session != null && session.loggedIn()) {
-        Authentication now = tokens.recheck(session.tokenHash());
-        if (now.failure().isPresent()) {
-          ended = now.failure().get();
-          sessions.close(session.id());
-          session = null;
-        } else {
-          session = sessions.refresh(session, now.principal().orElseThrow());
-        }
-      }
+      Checked checked = checked(context);
+      session = checked.session();
+      Authentication.Failure ended = checked.ended();
       if (session == null || !session.loggedIn()) {
         if (form) {
           throw new DeniedException("cannot accept the form: you are not logged in"
@@ -201,6 +199,22 @@ public final class WebCatalog {
     return sessions.find(context.cookie(COOKIE)).orElse(null);
   }
 
+  /** The request's session with its user as they are now, or why it just ended (its token no longer holds). */
+  private record Checked(Sessions.Session session, Authentication.Failure ended) {}
+
+  private Checked checked(Context context) {
+    Sessions.Session session = session(context);
+    if (session == null || !session.loggedIn()) {
+      return new Checked(session, null);
+    }
+    Authentication now = tokens.recheck(session.tokenHash());
+    if (now.failure().isPresent()) {
+      sessions.close(session.id());
+      return new Checked(null, now.failure().get());
+    }
+    return new Checked(sessions.refresh(session, now.principal().orElseThrow()), null);
+  }
+
   private static void setCookie(Context context, String id) {
     context.header("Set-Cookie", COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Lax" + (secure(context) ? "; Secure" : ""));
   }
@@ -248,7 +262,7 @@ public final class WebCatalog {
   }
 
   private void renderError(Context context, Sessions.Session session, ErrorView error) {
-    Page page = session == null || !session.loggedIn() ? new Page(error.reason(), null, null, "error")
+    Page page = session == null || session.principal() == null ? new Page(error.reason(), null, null, "error")
         : new Page(error.reason(), session.principal(), session.csrf(), "error");
     templates.render(context, error.status(), "error.jte", page, error);
   }

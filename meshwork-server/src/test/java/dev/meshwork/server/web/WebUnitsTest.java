@@ -2,7 +2,9 @@ package dev.meshwork.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshwork.core.identity.Identities;
 import dev.meshwork.core.spi.AccessRequest;
+import dev.meshwork.core.spi.WebSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The catalog's small parts: Markdown kept inert, sessions, where a login may lead, durations. */
+/** The catalog's small parts: Markdown kept inert, sessions and their store, where a login may lead, durations. */
 class WebUnitsTest {
 
   @Test
@@ -81,6 +83,34 @@ class WebUnitsTest {
     assertThat(idle.find(old.id())).isPresent();
     clock.now = clock.now.plus(Sessions.IDLE);
     assertThat(idle.find(old.id())).isEmpty();
+  }
+
+  @Test
+  void aStoreKeepsOnlyTheHashOfASessionsIdAndUsingItExtendsItOnlyOnceSomeOfItsLifePassed() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    SessionStore store = SessionStore.inMemory();
+    Sessions sessions = new Sessions(store, clock);
+    Sessions.Session session = sessions.open(null, "t".repeat(64));
+    assertThat(store.find(session.id())).isEmpty();
+    assertThat(store.find(Identities.sha256(session.id())))
+        .hasValue(new WebSession(Identities.sha256(session.id()), "t".repeat(64), session.csrf(), clock.now.plus(Sessions.IDLE)));
+
+    Instant opened = clock.now;
+    clock.now = opened.plus(Sessions.SLACK);
+    Sessions.Session found = sessions.find(session.id()).orElseThrow();
+    assertThat(found.expiresAt()).isEqualTo(opened.plus(Sessions.IDLE));
+    assertThat(found.loggedIn()).isTrue();
+    assertThat(found.principal()).isNull();
+    assertThat(found.csrf()).isEqualTo(session.csrf());
+    clock.now = clock.now.plusSeconds(1);
+    assertThat(sessions.find(session.id()).orElseThrow().expiresAt()).isEqualTo(clock.now.plus(Sessions.IDLE));
+    assertThat(store.find(Identities.sha256(session.id())).orElseThrow().expiresAt()).isEqualTo(clock.now.plus(Sessions.IDLE));
+
+    clock.now = clock.now.plus(Sessions.IDLE);
+    Sessions.Session other = sessions.open(null, null);
+    assertThat(store.find(Identities.sha256(session.id()))).isEmpty();
+    sessions.close(other.id());
+    assertThat(store.find(Identities.sha256(other.id()))).isEmpty();
   }
 
   private static final class MutableClock extends Clock {
