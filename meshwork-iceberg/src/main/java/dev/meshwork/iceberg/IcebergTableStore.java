@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,13 @@ public final class IcebergTableStore implements TableStore {
 
   private final JdbcCatalog catalog;
   private final Path lake;
+  private final CurrentSnapshots currents;
 
   /** Opens the catalog in the database at {@code url} (creating its tables if needed), with tables under {@code lake}. */
   public IcebergTableStore(String url, String user, String password, Path lake) {
     this.lake = lake.toAbsolutePath().normalize();
     this.catalog = JdbcCatalogs.open(url, user, password, location(this.lake));
+    this.currents = new CurrentSnapshots(url, user, password, catalog.name());
   }
 
   @Override
@@ -145,6 +148,21 @@ public final class IcebergTableStore implements TableStore {
     } catch (NoSuchTableException e) {
       return Optional.empty();
     }
+  }
+
+  /** One read of the catalog for every table's metadata file; only tables whose file changed are loaded. */
+  @Override
+  public Map<ProductRef, Snapshot> currents(Collection<ProductRef> products) {
+    return currents.of(products, product -> {
+      try {
+        Table table = catalog.loadTable(identifier(product));
+        String location = ((HasTableOperations) table).operations().current().metadataFileLocation();
+        return new CurrentSnapshots.Known(location,
+            Optional.ofNullable(table.currentSnapshot()).map(IcebergTableStore::snapshot));
+      } catch (NoSuchTableException e) {
+        return null;
+      }
+    });
   }
 
   @Override

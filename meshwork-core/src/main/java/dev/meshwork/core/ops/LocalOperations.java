@@ -153,12 +153,13 @@ public final class LocalOperations implements Operations {
     }
     Map<String, BuildSummary> last = byId(store.latestBuilds(null));
     Map<String, BuildSummary> published = byId(store.latestBuilds(BuildRecord.Status.PUBLISHED));
+    // a product never built has no table to read; the others' snapshots are read together
+    Map<ProductRef, TableStore.Snapshot> snapshots = tables.currents(last.values().stream().map(BuildSummary::product).toList());
     return registry.all(Kind.DATA_PRODUCT).stream().map(applied -> {
       DataProduct each = (DataProduct) applied.resource();
       BuildSummary lastBuild = last.get(applied.stored().id());
-      // a product never built has no table to read
       return ProductState.status(each, lastBuild, published.get(applied.stored().id()),
-          lastBuild == null ? Optional.empty() : tables.current(lastBuild.product()));
+          lastBuild == null ? Optional.empty() : Optional.ofNullable(snapshots.get(lastBuild.product())));
     }).toList();
   }
 

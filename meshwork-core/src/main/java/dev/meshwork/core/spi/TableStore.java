@@ -4,6 +4,8 @@ import dev.meshwork.spec.Column;
 import dev.meshwork.spec.ProductRef;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,18 @@ public interface TableStore extends AutoCloseable {
 
   /** The published snapshot, empty when the product was never published. */
   Optional<Snapshot> current(ProductRef product);
+
+  /**
+   * The published snapshots of many products at once, for listings; a product never published is
+   * absent. A store that can read them together does better than asking for each.
+   */
+  default Map<ProductRef, Snapshot> currents(Collection<ProductRef> products) {
+    Map<ProductRef, Snapshot> current = new LinkedHashMap<>();
+    for (ProductRef product : products) {
+      current(product).ifPresent(snapshot -> current.put(product, snapshot));
+    }
+    return current;
+  }
 
   /** Every snapshot of the table that still exists, oldest first. */
   List<Snapshot> snapshots(ProductRef product);

@@ -175,6 +175,26 @@ public abstract class TableStoreContract {
   }
 
   @Test
+  void currentsAreThePublishedSnapshotsOfManyProductsAtOnce() {
+    ProductRef weekly = new ProductRef("orders", "weekly");
+    ProductRef never = new ProductRef("orders", "never");
+    Map<String, Integer> ids = store.prepare(DAILY, COLUMNS, "day");
+    store.prepare(weekly, COLUMNS, "day");
+    assertThat(store.currents(List.of(DAILY, weekly, never))).isEmpty();
+
+    Snapshot first = store.publish(DAILY, stageDaily(ids, Replace.table(), List.of(row(1L, day("2026-01-01"), "a"))).id());
+    assertThat(store.currents(List.of(DAILY, weekly, never))).containsOnlyKeys(DAILY);
+    assertThat(store.currents(List.of(DAILY)).get(DAILY).id()).isEqualTo(first.id());
+
+    Snapshot second = store.publish(DAILY, stageDaily(ids, Replace.table(), List.of(row(2L, day("2026-01-02"), "b"),
+        row(3L, day("2026-01-02"), "c"))).id());
+    Snapshot now = store.currents(List.of(weekly, DAILY)).get(DAILY);
+    assertThat(now.id()).isEqualTo(second.id()).isNotEqualTo(first.id());
+    assertThat(now).isEqualTo(store.current(DAILY).orElseThrow());
+    assertThat(now.rows()).isEqualTo(2);
+  }
+
+  @Test
   void stagedDataIsNotVisibleBeforeItIsPublished() {
     Map<String, Integer> ids = store.prepare(DAILY, COLUMNS, "day");
     Snapshot first = store.publish(DAILY, stageDaily(ids, Replace.table(), List.of(row(1L, day("2026-01-01"), "a"))).id());
