@@ -133,24 +133,15 @@ public final class Identities {
   public Authentication authenticate(String secret) {
     Optional<ApiToken> found = secret == null || !secret.startsWith(PREFIX) ? Optional.empty()
         : store.tokenByHash(sha256(secret));
-    if (found.isEmpty()) {
-      return refused(null, Authentication.Failure.INVALID);
-    }
-    ApiToken token = found.get();
     Instant now = now();
-    if (token.revoked(now)) {
-      return refused(token, Authentication.Failure.REVOKED);
+    Authentication checked = check(found, now);
+    if (checked.failure().isPresent()) {
+      return refused(found.orElse(null), checked.failure().get());
     }
-    if (token.expired(now)) {
-      return refused(token, Authentication.Failure.EXPIRED);
-    }
-    Optional<User> user = store.user(token.user());
-    if (user.isEmpty()) {
-      return refused(token, Authentication.Failure.INVALID);
-    }
+    ApiToken token = found.orElseThrow();
     store.touchToken(token.id(), now);
-    audit.ok(user.get().name(), AuditEntry.TOKEN_USE, AuditLog.TOKEN, token.id(), null);
-    return Authentication.of(Principal.of(user.get(), Roles.of(user.get(), domains.get())));
+    audit.ok(checked.principal().orElseThrow().user(), AuditEntry.TOKEN_USE, AuditLog.TOKEN, token.id(), null);
+    return checked;
   }
 
   /**
@@ -159,18 +150,22 @@ public final class Identities {
    * included — or why the token no longer holds. Not recorded as a use: the login was.
    */
   public Authentication recheck(String tokenHash) {
-    Optional<ApiToken> found = tokenHash == null ? Optional.empty() : store.tokenByHash(tokenHash);
+    return check(tokenHash == null ? Optional.empty() : store.tokenByHash(tokenHash), now());
+  }
+
+  /** Whether a token found (or not) holds at {@code now}: its user as they are now, or why not. */
+  private Authentication check(Optional<ApiToken> found, Instant now) {
     if (found.isEmpty()) {
       return Authentication.refused(Authentication.Failure.INVALID);
     }
-    Instant now = now();
-    if (found.get().revoked(now)) {
+    ApiToken token = found.get();
+    if (token.revoked(now)) {
       return Authentication.refused(Authentication.Failure.REVOKED);
     }
-    if (found.get().expired(now)) {
+    if (token.expired(now)) {
       return Authentication.refused(Authentication.Failure.EXPIRED);
     }
-    return store.user(found.get().user())
+    return store.user(token.user())
         .map(user -> Authentication.of(Principal.of(user, Roles.of(user, domains.get()))))
         .orElseGet(() -> Authentication.refused(Authentication.Failure.INVALID));
   }
