@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Reads a home's {@code meshwork.yaml}, reporting unknown keys and bad values with their position. */
 public final class ConfigReader {
@@ -89,41 +90,36 @@ public final class ConfigReader {
 
   /** A list of folders, each absolute or relative to the home; an item that is not a path is a problem. */
   private List<Path> folders(Map<String, Node> values, String key, Home home) {
-    Node node = values.get(key);
-    if (node == null || node instanceof Node.Scalar scalar && scalar.isNull()) {
-      return List.of();
-    }
-    List<Node> items = node instanceof Node.Sequence list ? list.items() : List.of(node);
-    List<Path> folders = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      if (!(items.get(i) instanceof Node.Scalar item) || item.isNull() || item.value().isBlank()) {
-        problems.add(Problem.error(items.get(i).position(), key + "[" + i + "]",
-            "expected a folder, absolute or relative to the home, not " + items.get(i).describe()));
-        continue;
-      }
-      folders.add(home.dir().resolve(item.value().trim()).toAbsolutePath().normalize());
-    }
-    return folders;
+    return texts(values, key, text -> !text.isEmpty(), "a folder, absolute or relative to the home").stream()
+        .map(text -> home.dir().resolve(text).toAbsolutePath().normalize()).toList();
   }
 
   /** A list of environment variable names, each {@code NAME} or {@code PREFIX_*}. */
   private List<String> secretNames(Map<String, Node> values, String key) {
+    return texts(values, key, text -> SECRET_NAME.matcher(text).matches(),
+        "an environment variable's name, like ORDERS_DB_PASSWORD, or a prefix, like ORDERS_*");
+  }
+
+  /**
+   * A list of texts (a single one counts as a list of one), stripped; an item that is not a text
+   * {@code valid} takes is a problem saying what was {@code expected}, and is left out.
+   */
+  private List<String> texts(Map<String, Node> values, String key, Predicate<String> valid, String expected) {
     Node node = values.get(key);
     if (node == null || node instanceof Node.Scalar scalar && scalar.isNull()) {
       return List.of();
     }
     List<Node> items = node instanceof Node.Sequence list ? list.items() : List.of(node);
-    List<String> names = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      if (items.get(i) instanceof Node.Scalar item && !item.isNull() && SECRET_NAME.matcher(item.value().trim()).matches()) {
-        names.add(item.value().trim());
+      if (items.get(i) instanceof Node.Scalar item && !item.isNull() && valid.test(item.value().trim())) {
+        texts.add(item.value().trim());
       } else {
         problems.add(Problem.error(items.get(i).position(), key + "[" + i + "]",
-            "expected an environment variable's name, like ORDERS_DB_PASSWORD, or a prefix, like ORDERS_*, not "
-                + items.get(i).describe()));
+            "expected " + expected + ", not " + items.get(i).describe()));
       }
     }
-    return names;
+    return texts;
   }
 
   private void collect(Node root, Map<String, Node> values) {
