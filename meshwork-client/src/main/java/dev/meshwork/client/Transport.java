@@ -35,10 +35,6 @@ final class Transport {
   private final String why;
   private final HttpClient client;
 
-  Transport(String url, String token) {
-    this(url, token, null);
-  }
-
   /** {@code why} (may be null) says why this server is the one called, for the message when it cannot be reached. */
   Transport(String url, String token, String why) {
     this.url = address(url);

@@ -26,10 +26,6 @@ public final class Request {
   private final Principal principal;
   private final Refusals refusals;
 
-  Request(Context context, long maxBodyBytes, Principal principal) {
-    this(context, maxBodyBytes, principal, Refusals.NONE);
-  }
-
   Request(Context context, long maxBodyBytes, Principal principal, Refusals refusals) {
     this.context = context;
     this.maxBodyBytes = maxBodyBytes;

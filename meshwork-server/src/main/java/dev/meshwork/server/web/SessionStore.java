@@ -6,9 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Where the web catalog keeps its sessions, each by the hash of its id: in memory (they end with the
- * server) or in the platform's metadata store (they outlive it, and every server on that database
- * shares them).
+ * Where the web catalog keeps its sessions, each by the hash of its id: the platform's metadata
+ * store, so that they outlive the server and every server on that database shares them.
  */
 public interface SessionStore {
 
@@ -23,11 +22,6 @@ public interface SessionStore {
 
   /** Removes the sessions expired at {@code at}. */
   void deleteExpired(Instant at);
-
-  /** Sessions kept in this process only. */
-  static SessionStore inMemory() {
-    return new MemorySessionStore();
-  }
 
   /** Sessions kept in a metadata store. */
   static SessionStore in(MetadataStore store) {

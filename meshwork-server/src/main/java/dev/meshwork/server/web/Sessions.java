@@ -49,11 +49,6 @@ final class Sessions {
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
 
-  /** Sessions in memory, ending with the server. */
-  Sessions(Clock clock) {
-    this(SessionStore.inMemory(), clock);
-  }
-
   Sessions(SessionStore store, Clock clock) {
     this.store = store;
     this.clock = clock;

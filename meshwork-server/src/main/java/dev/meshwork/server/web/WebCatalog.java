@@ -67,15 +67,9 @@ public final class WebCatalog {
   }
 
   /**
-   * {@code stateChanges} tells a product's recorded changes of state, newest first; {@code clock}
-   * the sessions' and the products' freshness's time. Its sessions are kept in memory.
+   * {@code stateChanges} tells a product's recorded changes of state, newest first; its sessions are
+   * kept in {@code sessionStore}; {@code clock} tells the sessions' and the products' freshness's time.
    */
-  public WebCatalog(Function<Principal, Operations> operations, Tokens tokens,
-                    Function<ProductRef, List<StateChange>> stateChanges, Clock clock) {
-    this(operations, tokens, stateChanges, SessionStore.inMemory(), clock);
-  }
-
-  /** As above, its sessions kept in {@code sessionStore}. */
   public WebCatalog(Function<Principal, Operations> operations, Tokens tokens,
                     Function<ProductRef, List<StateChange>> stateChanges, SessionStore sessionStore, Clock clock) {
     this.operations = operations;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Sessions in a map of this process: they end with the server. */
+/** Sessions in a map of this process, for the tests of {@link Sessions}' own rules. */
 final class MemorySessionStore implements SessionStore {
 
   private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();

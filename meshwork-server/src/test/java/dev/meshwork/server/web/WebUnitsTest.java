@@ -66,7 +66,7 @@ class WebUnitsTest {
   @Test
   void sessionsEndWhenClosedOrIdle() {
     Clock start = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
-    Sessions sessions = new Sessions(start);
+    Sessions sessions = new Sessions(new MemorySessionStore(), start);
     Sessions.Session session = sessions.open(null, null);
     assertThat(session.id()).isNotEqualTo(session.csrf()).hasSize(43);
     assertThat(sessions.find(session.id())).isPresent();
@@ -77,7 +77,7 @@ class WebUnitsTest {
     assertThat(sessions.find(session.id())).isEmpty();
 
     MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
-    Sessions idle = new Sessions(clock);
+    Sessions idle = new Sessions(new MemorySessionStore(), clock);
     Sessions.Session old = idle.open(null, null);
     clock.now = clock.now.plus(Sessions.IDLE).minusSeconds(1);
     assertThat(idle.find(old.id())).isPresent();
@@ -88,7 +88,7 @@ class WebUnitsTest {
   @Test
   void aStoreKeepsOnlyTheHashOfASessionsIdAndUsingItExtendsItOnlyOnceSomeOfItsLifePassed() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
-    SessionStore store = SessionStore.inMemory();
+    SessionStore store = new MemorySessionStore();
     Sessions sessions = new Sessions(store, clock);
     Sessions.Session session = sessions.open(null, "t".repeat(64));
     assertThat(store.find(session.id())).isEmpty();

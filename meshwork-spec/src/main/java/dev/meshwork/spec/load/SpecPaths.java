@@ -55,7 +55,7 @@ final class SpecPaths {
   }
 
   /** A path, a file or a glob, resolved beside the spec and normalized. */
-  Path resolve(String name) {
+  private Path resolve(String name) {
     return specFile.toAbsolutePath().getParent().resolve(name).normalize();
   }
 
