@@ -82,6 +82,7 @@ class AlertIT {
         assertThat(receiver.await(3).get(2)).isEqualTo("{\"text\":\"Resolved: shop.sales is fresh: its SLA is maxAge "
             + "1h, last published " + republished + ", late at " + republished.plus(Duration.ofHours(1))
             + " unless it publishes again" + OWNER + "\"}");
+        ScheduledMesh.awaitLog(mesh, "alerts.log", "no longer retrying the alert of shop.sales: its state changed since");
       }
       String log = ScheduledMesh.log(mesh, "alerts.log");
       assertThat(log.lines().filter(line -> line.contains(" ALERT "))).hasSize(3);
